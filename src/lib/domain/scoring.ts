@@ -1,0 +1,228 @@
+import type { Answer, AnswerSet, Response } from './answer.ts';
+import { applicableQuestions } from './applicability.ts';
+import type { Profile } from './profile.ts';
+import type { Level, Question, Questionnaire } from './questionnaire.ts';
+
+/** A score with what it rests on. Scores are unrounded; the UI rounds. */
+export interface ScoreSummary {
+	/** 0–100, or null when no applicable question has been answered. */
+	score: number | null;
+	/** The score if every item marked "prévu dans les 12 mois" were done. */
+	target: number | null;
+	/** 0–100: share of the applicable weight with a real answer; null when nothing applies. */
+	coverage: number | null;
+	level: Level | null;
+	/** Scored questions asked (not "non applicable"). */
+	applicable: number;
+	/** Of those, answered with a real answer (not "je ne sais pas"). */
+	answered: number;
+}
+
+export type QuestionStatus =
+	| 'answered'
+	| 'dontKnow'
+	| 'notApplicable'
+	| 'unanswered'
+	/** The stored answer does not fit the question (e.g. a choice that no longer exists). */
+	| 'invalid'
+	/** The question's condition excludes it for this profile and these answers. */
+	| 'notAsked';
+
+export interface QuestionResult {
+	status: QuestionStatus;
+	/** 0–100 for a real answer, 0 for "je ne sais pas", null otherwise. */
+	score: number | null;
+	planned: boolean;
+}
+
+export interface QuestionnaireScores {
+	questionnaireId: string;
+	version: number;
+	overall: ScoreSummary;
+	themes: Record<string, ScoreSummary>;
+	questions: Record<string, QuestionResult>;
+}
+
+/**
+ * Points (0–100) that one response gives to one question, or null when it does not fit.
+ * - single: the choice's score;
+ * - multiple: the sum of the ticked choices' points, capped at 100 (ticks {50, 30, 40} → 100);
+ * - boolean: `scores.yes` / `scores.no`;
+ * - scale: linear, (value − min) / (max − min) × 100 (3 on a 1–5 scale → 50);
+ * - number: the score of the last threshold the value reaches; below the first threshold, 0
+ *   (thresholds 0→0, 20→50, 80→100: 35 % → 50);
+ * - text: never scored.
+ */
+export function questionScore(question: Question, response: Response): number | null {
+	switch (question.kind) {
+		case 'single': {
+			if (response.type !== 'choice') return null;
+			const choice = question.choices.find((c) => c.id === response.choice);
+			return choice ? choice.score : null;
+		}
+		case 'multiple': {
+			if (response.type !== 'choices') return null;
+			let sum = 0;
+			for (const id of new Set(response.choices)) {
+				const choice = question.choices.find((c) => c.id === id);
+				if (!choice) return null;
+				sum += choice.score;
+			}
+			return Math.min(100, sum);
+		}
+		case 'boolean':
+			return response.type === 'boolean' ? question.scores[response.value ? 'yes' : 'no'] : null;
+		case 'scale': {
+			const { min, max } = question.scale;
+			if (response.type !== 'number' || !Number.isInteger(response.value)) return null;
+			if (response.value < min || response.value > max) return null;
+			return ((response.value - min) / (max - min)) * 100;
+		}
+		case 'number': {
+			if (response.type !== 'number') return null;
+			let score = 0;
+			for (const t of question.thresholds) if (response.value >= t.from) score = t.score;
+			return score;
+		}
+		case 'text':
+			return null;
+	}
+}
+
+/** The level a score falls in: the last level whose `min` it reaches (levels are ascending). */
+export function levelFor(levels: readonly Level[], score: number | null): Level | null {
+	if (score === null) return null;
+	let found: Level | null = null;
+	for (const l of levels) if (score >= l.min) found = l;
+	return found;
+}
+
+class Accumulator {
+	applicableWeight = 0;
+	answeredWeight = 0;
+	scoredWeight = 0;
+	points = 0;
+	targetWeight = 0;
+	targetPoints = 0;
+	applicable = 0;
+	answered = 0;
+
+	summary(levels: readonly Level[]): ScoreSummary {
+		const score = this.scoredWeight > 0 ? this.points / this.scoredWeight : null;
+		return {
+			score,
+			target: this.targetWeight > 0 ? this.targetPoints / this.targetWeight : null,
+			coverage:
+				this.applicableWeight > 0 ? (this.answeredWeight / this.applicableWeight) * 100 : null,
+			level: levelFor(levels, score),
+			applicable: this.applicable,
+			answered: this.answered
+		};
+	}
+}
+
+/**
+ * Scores one questionnaire for one territory.
+ *
+ * For the questions that apply (their condition holds and the answer is not "non applicable"),
+ * with w the question's weight and s its points:
+ * - score    = Σ w·s / Σ w over questions answered or "je ne sais pas" (which scores 0);
+ * - coverage = Σ w over questions really answered / Σ w over applicable questions × 100;
+ * - target   = the score where each planned item (plannable and marked "prévu") scores 100,
+ *              counted even when not answered yet.
+ * Unanswered questions are out of the score but lower the coverage.
+ *
+ * Worked example, one theme, all weights 1 but q3 weighted 2:
+ *   q1 = 100, q2 = "je ne sais pas", q3 = 50 (planned), q4 unanswered, q5 "non applicable"
+ *   score    = (100 + 0 + 2×50) / (1 + 1 + 2)      = 50
+ *   coverage = (1 + 2) / (1 + 1 + 2 + 1) × 100      = 60
+ *   target   = (100 + 0 + 2×100) / (1 + 1 + 2)      = 75
+ */
+export function scoreQuestionnaire(
+	q: Questionnaire,
+	profile: Partial<Profile>,
+	answers: AnswerSet
+): QuestionnaireScores {
+	const asked = applicableQuestions(q, profile, answers);
+	const overall = new Accumulator();
+	const themes = new Map<string, Accumulator>(q.themes.map((t) => [t.id, new Accumulator()]));
+	const questions: Record<string, QuestionResult> = {};
+	for (const question of q.questions) {
+		const answer = answers[question.id];
+		const result = assess(question, answer, asked.has(question.id));
+		questions[question.id] = result;
+		if (question.weight <= 0 || question.kind === 'text') continue;
+		const theme = themes.get(question.theme);
+		add(overall, question.weight, result);
+		if (theme) add(theme, question.weight, result);
+	}
+	const themeScores: Record<string, ScoreSummary> = {};
+	for (const [id, acc] of themes) themeScores[id] = acc.summary(q.levels);
+	return {
+		questionnaireId: q.id,
+		version: q.version,
+		overall: overall.summary(q.levels),
+		themes: themeScores,
+		questions
+	};
+}
+
+function assess(question: Question, answer: Answer | undefined, asked: boolean): QuestionResult {
+	const planned = question.plannable && answer?.planned === true;
+	if (!asked) return { status: 'notAsked', score: null, planned: false };
+	const r = answer?.response;
+	if (r === undefined) return { status: 'unanswered', score: null, planned };
+	if (r.type === 'notApplicable') return { status: 'notApplicable', score: null, planned: false };
+	if (r.type === 'dontKnow') return { status: 'dontKnow', score: 0, planned };
+	if (question.kind === 'text')
+		return { status: r.type === 'text' ? 'answered' : 'invalid', score: null, planned: false };
+	const score = questionScore(question, r);
+	return score === null
+		? { status: 'invalid', score: null, planned }
+		: { status: 'answered', score, planned };
+}
+
+function add(acc: Accumulator, w: number, r: QuestionResult) {
+	if (r.status === 'notAsked' || r.status === 'notApplicable') return;
+	acc.applicable += 1;
+	acc.applicableWeight += w;
+	if (r.status === 'answered' || r.status === 'dontKnow') {
+		const s = r.score ?? 0;
+		acc.scoredWeight += w;
+		acc.points += w * s;
+		acc.targetWeight += w;
+		acc.targetPoints += w * (r.planned ? 100 : s);
+		if (r.status === 'answered') {
+			acc.answered += 1;
+			acc.answeredWeight += w;
+		}
+	} else if (r.planned) {
+		acc.targetWeight += w;
+		acc.targetPoints += w * 100;
+	}
+}
+
+/**
+ * The global score of a diagnostic: the plain mean of its questionnaires' scores (and targets,
+ * and coverages), each questionnaire counting the same whatever its number of questions, so that
+ * a long questionnaire does not drown a short one. Questionnaires without a score are left out.
+ * Example: données 40, cybersécurité 70, inclusion not started → global 55.
+ */
+export function scoreGlobal(
+	parts: readonly QuestionnaireScores[],
+	levels: readonly Level[]
+): ScoreSummary {
+	const mean = (xs: (number | null)[]) => {
+		const known = xs.filter((x): x is number => x !== null);
+		return known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : null;
+	};
+	const score = mean(parts.map((p) => p.overall.score));
+	return {
+		score,
+		target: mean(parts.map((p) => p.overall.target)),
+		coverage: mean(parts.map((p) => p.overall.coverage)),
+		level: levelFor(levels, score),
+		applicable: parts.reduce((n, p) => n + p.overall.applicable, 0),
+		answered: parts.reduce((n, p) => n + p.overall.answered, 0)
+	};
+}
