@@ -2,12 +2,9 @@
  * `npm start`: builds the app when the sources changed since the last build, then serves the
  * production server (http://127.0.0.1:3000 by default; PORT and HOST change it).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { ConfigError, loadConfig } from '../src/lib/server/config.ts';
-import { sourceFingerprint } from './lib/fingerprint.ts';
-
-const STAMP = 'build/.source-fingerprint';
+import { ensureBuild } from './lib/build.ts';
 
 let config;
 try {
@@ -20,17 +17,9 @@ try {
 	throw e;
 }
 
-const fingerprint = sourceFingerprint();
-const built =
-	existsSync('build/index.js') && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === fingerprint;
-if (!built) {
-	console.log('Building the application (first start or changed sources)…');
-	const result = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
-	if (result.status !== 0) {
-		console.error('numeriscope: the build failed (see above).');
-		process.exit(result.status ?? 1);
-	}
-	writeFileSync(STAMP, fingerprint);
+if (!ensureBuild()) {
+	console.error('numeriscope: the build failed (see above).');
+	process.exit(1);
 }
 
 const shown = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;

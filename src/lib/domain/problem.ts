@@ -22,6 +22,14 @@ export function problemsFromZod(error: z.ZodError): Problem[] {
 				message: sub.message
 			}));
 		}
+		// `{ fr: Oui, avec réserve }` in YAML is the key "fr" plus a stray key "avec réserve".
+		if (issue.code === 'unrecognized_keys' && issue.keys.some((k) => /\s/.test(k)))
+			return [
+				{
+					path: issue.path,
+					message: `${issue.message} — a comma in an unquoted one-line text (\`{ fr: … }\`) splits it: put the text in quotes`
+				}
+			];
 		return [{ path: issue.path, message: issue.message }];
 	});
 }

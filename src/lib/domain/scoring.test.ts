@@ -211,13 +211,13 @@ describe('scoreQuestionnaire', () => {
 			profile,
 			answers({ a1: choice('c1'), a2: dontKnow, b1: na, remarks: text('RAS') })
 		);
-		expect(r.questions).toEqual({
-			a1: { status: 'answered', score: 50, planned: false },
-			a2: { status: 'dontKnow', score: 0, planned: false },
-			b1: { status: 'notApplicable', score: null, planned: false },
-			b2: { status: 'unanswered', score: null, planned: false },
-			remarks: { status: 'answered', score: null, planned: false }
-		});
+		expect(r.questions).toEqual([
+			{ questionId: 'a1', status: 'answered', score: 50, planned: false },
+			{ questionId: 'a2', status: 'dontKnow', score: 0, planned: false },
+			{ questionId: 'b1', status: 'notApplicable', score: null, planned: false },
+			{ questionId: 'b2', status: 'unanswered', score: null, planned: false },
+			{ questionId: 'remarks', status: 'answered', score: null, planned: false }
+		]);
 		expect(r.overall.applicable).toBe(3);
 		expect(r.overall.answered).toBe(1);
 	});
@@ -232,7 +232,7 @@ describe('scoreQuestionnaire', () => {
 			profile,
 			answers({ small: choice('c0'), big: choice('c1') })
 		);
-		expect(r.questions['small']!.status).toBe('notAsked');
+		expect(r.questions.find((x) => x.questionId === 'small')?.status).toBe('notAsked');
 		expect(r.overall.score).toBe(100);
 		expect(r.overall.coverage).toBe(100);
 	});

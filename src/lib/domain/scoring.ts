@@ -1,5 +1,5 @@
 import type { Answer, AnswerSet, Response } from './answer.ts';
-import { applicableQuestions } from './applicability.ts';
+import { askedFlags } from './applicability.ts';
 import type { Profile } from './profile.ts';
 import type { Level, Question, Questionnaire } from './questionnaire.ts';
 
@@ -29,6 +29,7 @@ export type QuestionStatus =
 	| 'notAsked';
 
 export interface QuestionResult {
+	questionId: string;
 	status: QuestionStatus;
 	/** 0–100 for a real answer, 0 for "je ne sais pas", null otherwise. */
 	score: number | null;
@@ -40,7 +41,8 @@ export interface QuestionnaireScores {
 	version: number;
 	overall: ScoreSummary;
 	themes: Record<string, ScoreSummary>;
-	questions: Record<string, QuestionResult>;
+	/** One result per question, in the questionnaire's order. */
+	questions: QuestionResult[];
 }
 
 /**
@@ -54,34 +56,90 @@ export interface QuestionnaireScores {
  * - text: never scored.
  */
 export function questionScore(question: Question, response: Response): number | null {
-	switch (question.kind) {
-		case 'single': {
-			if (response.type !== 'choice') return null;
-			const choice = question.choices.find((c) => c.id === response.choice);
-			return choice ? choice.score : null;
-		}
+	return entryScore(toEntry(question, -1), response);
+}
+
+/**
+ * A question flattened for scoring: one object shape for every kind, so that scoring a whole
+ * assessment stays fast (see tests/bench/scoring.ts). Built once per question object.
+ */
+interface Entry {
+	id: string;
+	/** Index of the question's theme in the questionnaire, -1 when unknown. */
+	theme: number;
+	kind: Question['kind'];
+	weight: number;
+	scored: boolean;
+	plannable: boolean;
+	choices: Map<string, number>;
+	yes: number;
+	no: number;
+	min: number;
+	max: number;
+	froms: number[];
+	points: number[];
+}
+
+function toEntry(q: Question, theme: number): Entry {
+	return {
+		id: q.id,
+		theme,
+		kind: q.kind,
+		weight: q.weight,
+		scored: q.kind !== 'text' && q.weight > 0,
+		plannable: q.plannable,
+		choices: new Map(
+			q.kind === 'single' || q.kind === 'multiple' ? q.choices.map((c) => [c.id, c.score]) : []
+		),
+		yes: q.kind === 'boolean' ? q.scores.yes : 0,
+		no: q.kind === 'boolean' ? q.scores.no : 0,
+		min: q.kind === 'scale' ? q.scale.min : 0,
+		max: q.kind === 'scale' ? q.scale.max : 0,
+		froms: q.kind === 'number' ? q.thresholds.map((t) => t.from) : [],
+		points: q.kind === 'number' ? q.thresholds.map((t) => t.score) : []
+	};
+}
+
+const plans = new WeakMap<Questionnaire, Entry[]>();
+
+/** The questionnaire's questions as entries, built once per questionnaire object. */
+function plan(q: Questionnaire): Entry[] {
+	let entries = plans.get(q);
+	if (!entries) {
+		const themeIndex = new Map(q.themes.map((t, i) => [t.id, i]));
+		entries = q.questions.map((x) => toEntry(x, themeIndex.get(x.theme) ?? -1));
+		plans.set(q, entries);
+	}
+	return entries;
+}
+
+function entryScore(e: Entry, response: Response): number | null {
+	switch (e.kind) {
+		case 'single':
+			return response.type === 'choice' ? (e.choices.get(response.choice) ?? null) : null;
 		case 'multiple': {
 			if (response.type !== 'choices') return null;
+			const ticked = response.choices;
 			let sum = 0;
-			for (const id of new Set(response.choices)) {
-				const choice = question.choices.find((c) => c.id === id);
-				if (!choice) return null;
-				sum += choice.score;
+			for (let i = 0; i < ticked.length; i++) {
+				const points = e.choices.get(ticked[i]!);
+				if (points === undefined) return null;
+				if (ticked.indexOf(ticked[i]!) === i) sum += points; // a tick counts once
 			}
 			return Math.min(100, sum);
 		}
 		case 'boolean':
-			return response.type === 'boolean' ? question.scores[response.value ? 'yes' : 'no'] : null;
+			return response.type === 'boolean' ? (response.value ? e.yes : e.no) : null;
 		case 'scale': {
-			const { min, max } = question.scale;
 			if (response.type !== 'number' || !Number.isInteger(response.value)) return null;
-			if (response.value < min || response.value > max) return null;
-			return ((response.value - min) / (max - min)) * 100;
+			if (response.value < e.min || response.value > e.max) return null;
+			return ((response.value - e.min) / (e.max - e.min)) * 100;
 		}
 		case 'number': {
 			if (response.type !== 'number') return null;
 			let score = 0;
-			for (const t of question.thresholds) if (response.value >= t.from) score = t.score;
+			for (let i = 0; i < e.froms.length; i++)
+				if (response.value >= e.froms[i]!) score = e.points[i]!;
 			return score;
 		}
 		case 'text':
@@ -143,21 +201,22 @@ export function scoreQuestionnaire(
 	profile: Partial<Profile>,
 	answers: AnswerSet
 ): QuestionnaireScores {
-	const asked = applicableQuestions(q, profile, answers);
+	const asked = askedFlags(q, profile, answers);
+	const entries = plan(q);
 	const overall = new Accumulator();
-	const themes = new Map<string, Accumulator>(q.themes.map((t) => [t.id, new Accumulator()]));
-	const questions: Record<string, QuestionResult> = {};
-	for (const question of q.questions) {
-		const answer = answers[question.id];
-		const result = assess(question, answer, asked.has(question.id));
-		questions[question.id] = result;
-		if (question.weight <= 0 || question.kind === 'text') continue;
-		const theme = themes.get(question.theme);
-		add(overall, question.weight, result);
-		if (theme) add(theme, question.weight, result);
+	const themes = q.themes.map(() => new Accumulator());
+	const questions: QuestionResult[] = [];
+	for (let i = 0; i < entries.length; i++) {
+		const entry = entries[i]!;
+		const result = assess(entry, answers[entry.id], asked[i]!);
+		questions.push(result);
+		if (!entry.scored) continue;
+		add(overall, entry.weight, result);
+		const theme = themes[entry.theme];
+		if (theme) add(theme, entry.weight, result);
 	}
 	const themeScores: Record<string, ScoreSummary> = {};
-	for (const [id, acc] of themes) themeScores[id] = acc.summary(q.levels);
+	q.themes.forEach((t, i) => (themeScores[t.id] = themes[i]!.summary(q.levels)));
 	return {
 		questionnaireId: q.id,
 		version: q.version,
@@ -167,19 +226,26 @@ export function scoreQuestionnaire(
 	};
 }
 
-function assess(question: Question, answer: Answer | undefined, asked: boolean): QuestionResult {
-	const planned = question.plannable && answer?.planned === true;
-	if (!asked) return { status: 'notAsked', score: null, planned: false };
+function assess(e: Entry, answer: Answer | undefined, asked: boolean): QuestionResult {
+	const questionId = e.id;
+	const planned = e.plannable && answer?.planned === true;
+	if (!asked) return { questionId, status: 'notAsked', score: null, planned: false };
 	const r = answer?.response;
-	if (r === undefined) return { status: 'unanswered', score: null, planned };
-	if (r.type === 'notApplicable') return { status: 'notApplicable', score: null, planned: false };
-	if (r.type === 'dontKnow') return { status: 'dontKnow', score: 0, planned };
-	if (question.kind === 'text')
-		return { status: r.type === 'text' ? 'answered' : 'invalid', score: null, planned: false };
-	const score = questionScore(question, r);
+	if (r === undefined) return { questionId, status: 'unanswered', score: null, planned };
+	if (r.type === 'notApplicable')
+		return { questionId, status: 'notApplicable', score: null, planned: false };
+	if (r.type === 'dontKnow') return { questionId, status: 'dontKnow', score: 0, planned };
+	if (e.kind === 'text')
+		return {
+			questionId,
+			status: r.type === 'text' ? 'answered' : 'invalid',
+			score: null,
+			planned: false
+		};
+	const score = entryScore(e, r);
 	return score === null
-		? { status: 'invalid', score: null, planned }
-		: { status: 'answered', score, planned };
+		? { questionId, status: 'invalid', score: null, planned }
+		: { questionId, status: 'answered', score, planned };
 }
 
 function add(acc: Accumulator, w: number, r: QuestionResult) {
