@@ -18,7 +18,8 @@ export const responseSchema = z.discriminatedUnion('type', [
 export type Response = z.infer<typeof responseSchema>;
 
 export const answerSchema = z.strictObject({
-	response: responseSchema,
+	/** Absent while the question only has a comment or a plan, not an answer yet. */
+	response: responseSchema.optional(),
 	comment: z.string().max(10_000).optional(),
 	/** "Prévu dans les 12 mois": counted as done in the target score, on plannable questions. */
 	planned: z.boolean().optional()

@@ -59,3 +59,13 @@ export function cohortChain(profile: Pick<Profile, 'type' | 'population' | 'regi
 export function cohortKey(c: Cohort): string {
 	return [c.type, c.band, c.region].filter((x) => x !== undefined).join('/');
 }
+
+const fr = new Intl.NumberFormat('fr-FR');
+
+/** `3500-9999` → "de 3 500 à 9 999 habitants"; `0-999` → "moins de 1 000 habitants". */
+export function populationBandLabel(band: PopulationBand): string {
+	const [min, max] = band.split(/[-+]/).map(Number);
+	if (band.endsWith('+')) return `${fr.format(min!)} habitants et plus`;
+	if (min === 0) return `moins de ${fr.format(max! + 1)} habitants`;
+	return `de ${fr.format(min!)} à ${fr.format(max!)} habitants`;
+}

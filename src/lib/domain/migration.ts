@@ -86,7 +86,9 @@ export function migrateStep(
 			continue;
 		}
 		reached.add(newId);
-		const mapped = mapResponse(answer.response, question, m.choices[newId] ?? {});
+		const mapped = answer.response
+			? mapResponse(answer.response, question, m.choices[newId] ?? {})
+			: ({ kind: 'carried', response: undefined } as const);
 		if (mapped.kind === 'review') {
 			report.review.push({ questionId: newId, reason: mapped.reason, previous: answer });
 			continue;
@@ -94,7 +96,7 @@ export function migrateStep(
 		const { planned, ...rest } = answer;
 		out[newId] = {
 			...rest,
-			response: mapped.response,
+			...(mapped.response ? { response: mapped.response } : {}),
 			...(planned !== undefined && question.plannable ? { planned } : {})
 		};
 		if (mapped.kind === 'remapped')
@@ -116,7 +118,7 @@ export function migrateStep(
 }
 
 type Mapped =
-	| { kind: 'carried'; response: Response }
+	| { kind: 'carried'; response?: Response }
 	| { kind: 'remapped'; response: Response; from: string[]; to: string[] }
 	| { kind: 'review'; reason: ReviewReason };
 

@@ -1,0 +1,27 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumPath, chromiumArgs } from './tests/support/chromium.ts';
+
+const port = Number(process.env['E2E_PORT'] ?? 4173);
+
+/** End-to-end tests: the built server (`node build`) driven in Debian's Chromium. */
+export default defineConfig({
+	testDir: 'tests/e2e',
+	outputDir: 'tests/artifacts/e2e',
+	workers: 1,
+	retries: 0,
+	timeout: 60_000,
+	reporter: [['list'], ['json', { outputFile: 'tests/artifacts/e2e.json' }]],
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		locale: 'fr-FR',
+		launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
+		acceptDownloads: true
+	},
+	webServer: {
+		command: 'node build',
+		url: `http://127.0.0.1:${port}/`,
+		env: { PORT: String(port), HOST: '127.0.0.1' },
+		reuseExistingServer: false,
+		timeout: 60_000
+	}
+});

@@ -1,0 +1,116 @@
+import type { Answer } from '../../domain/answer.ts';
+import type { Backup } from '../../domain/backup.ts';
+import { applyMerge, conflictKey, planMerge, type MergePlan } from '../../domain/merge.ts';
+import type { Questionnaire } from '../../domain/questionnaire.ts';
+import { loadQuestionnaire } from '../catalog.ts';
+import {
+	repository,
+	type Diagnostic,
+	type DiagnosticSummary,
+	type Repository
+} from '../storage/repository.ts';
+
+/** `new` stores the file's diagnostic as it is (replacing one with the same id, e.g. a restore). */
+export type Target = { kind: 'new' } | { kind: 'merge'; id: string };
+
+/**
+ * Importing a diagnostic file: read and check it (nothing is stored until `apply`), choose where
+ * it goes (a new diagnostic, the same one replaced, or merged into another), preview, resolve
+ * conflicts question by question, apply in one transaction.
+ */
+export class Importer {
+	fileName = $state('');
+	problems: string[] = $state([]);
+	backup: Backup | null = $state(null);
+	incoming: Record<string, Record<string, Answer>> = $state({});
+	questionnaires: Questionnaire[] = $state([]);
+	existing: DiagnosticSummary[] = $state([]);
+	target: Target = $state({ kind: 'new' });
+	current: Diagnostic | null = $state(null);
+	choices: Record<string, 'mine' | 'theirs'> = $state({});
+	#repo: Repository;
+
+	constructor(repo: Repository = repository()) {
+		this.#repo = repo;
+	}
+
+	plan: MergePlan | null = $derived.by(() =>
+		this.current ? planMerge(this.current.answers, this.incoming) : null
+	);
+
+	async read(file: File): Promise<void> {
+		this.fileName = file.name;
+		this.backup = null;
+		this.problems = [];
+		const { parseBackup, checkBackupAnswers, backupAnswers } =
+			await import('../../domain/backup.ts');
+		const parsed = parseBackup(await file.text());
+		if (!parsed.ok) return void (this.problems = parsed.problems);
+		const loaded = await Promise.all(
+			parsed.backup.assessment.questionnaires.map((q) =>
+				loadQuestionnaire(q.id, q.version).catch(() => undefined)
+			)
+		);
+		const found = loaded.filter((q): q is Questionnaire => q !== undefined);
+		const problems = checkBackupAnswers(parsed.backup, (id, v) =>
+			found.find((q) => q.id === id && q.version === v)
+		);
+		if (problems.length > 0) return void (this.problems = problems);
+		this.backup = parsed.backup;
+		this.questionnaires = found;
+		this.incoming = backupAnswers(parsed.backup);
+		this.existing = await this.#repo.list();
+		// A colleague's file for the same territory is merged by default; a restore replaces.
+		const same = this.existing.some((e) => e.assessment.id === parsed.backup.assessment.id);
+		const sameTerritory = this.existing.find(
+			(e) => e.profile.code && e.profile.code === parsed.backup.profile.code
+		);
+		await this.choose(
+			!same && sameTerritory ? { kind: 'merge', id: sameTerritory.assessment.id } : { kind: 'new' }
+		);
+	}
+
+	async choose(target: Target): Promise<void> {
+		this.target = target;
+		this.choices = {};
+		this.current = target.kind === 'new' ? null : ((await this.#repo.get(target.id)) ?? null);
+	}
+
+	/** A different version of a questionnaire on each side cannot be merged answer by answer. */
+	versionClash = $derived.by(() => {
+		if (this.target.kind !== 'merge' || !this.current || !this.backup) return [];
+		return this.backup.assessment.questionnaires.filter((q) =>
+			this.current!.assessment.questionnaires.some((m) => m.id === q.id && m.version !== q.version)
+		);
+	});
+
+	/** Stores the import; returns the id of the diagnostic it went into. */
+	async apply(): Promise<string> {
+		const b = this.backup!;
+		if (this.target.kind === 'merge' && this.current) {
+			const merged = applyMerge(this.current.answers, this.plan!, this.choices);
+			const id = this.target.id;
+			const pinned = [...this.current.assessment.questionnaires];
+			for (const q of b.assessment.questionnaires)
+				if (!pinned.some((p) => p.id === q.id)) pinned.push(q);
+			await this.#repo.replaceAnswers(id, merged);
+			await this.#repo.setQuestionnaires(id, pinned);
+			return id;
+		}
+		const profileId = `${b.assessment.id}-profil`;
+		await this.#repo.put({
+			assessment: { ...b.assessment, profileId },
+			profile: { ...b.profile, id: profileId, updatedAt: Date.now() },
+			answers: this.incoming
+		});
+		return b.assessment.id;
+	}
+
+	questionText(questionnaireId: string, questionId: string): string {
+		const q = this.questionnaires.find((x) => x.id === questionnaireId);
+		const question = q?.questions.find((x) => x.id === questionId);
+		return question ? question.text.fr : questionId;
+	}
+}
+
+export { conflictKey };

@@ -1,0 +1,249 @@
+import type { Answer, AnswerSet } from '../../domain/answer.ts';
+import type { Profile } from '../../domain/profile.ts';
+import { newId } from '../id.ts';
+import {
+	database,
+	type NumeriscopeDB,
+	type PinnedQuestionnaire,
+	type StoredAnswer,
+	type StoredAssessment,
+	type StoredProfile
+} from './db.ts';
+import { StorageError } from './errors.ts';
+
+/** A diagnostic with everything the pages need. */
+export interface Diagnostic {
+	assessment: StoredAssessment;
+	profile: StoredProfile;
+	/** Answers by questionnaire id, then question id. */
+	answers: Record<string, Record<string, Answer>>;
+}
+
+export interface DiagnosticSummary {
+	assessment: StoredAssessment;
+	profile: StoredProfile;
+	/** Answers given, per questionnaire id. */
+	answered: Record<string, number>;
+	lastChange: number;
+}
+
+/** Every read and write of the browser store. Each write is one transaction, done at once. */
+export function createRepository(db: NumeriscopeDB) {
+	const run = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
+		try {
+			return await work();
+		} catch (e) {
+			throw StorageError.from(e, what);
+		}
+	};
+
+	return {
+		async list(): Promise<DiagnosticSummary[]> {
+			return run('lire vos diagnostics', async () => {
+				const assessments = await db.assessments.orderBy('updatedAt').reverse().toArray();
+				return Promise.all(
+					assessments.map(async (assessment) => {
+						const profile = await db.profiles.get(assessment.profileId);
+						const answers = await db.answers.where('assessmentId').equals(assessment.id).toArray();
+						const answered: Record<string, number> = {};
+						let lastChange = assessment.updatedAt;
+						for (const a of answers) {
+							answered[a.questionnaireId] = (answered[a.questionnaireId] ?? 0) + 1;
+							lastChange = Math.max(lastChange, a.updatedAt);
+						}
+						return { assessment, profile: profile!, answered, lastChange };
+					})
+				);
+			});
+		},
+
+		async get(id: string): Promise<Diagnostic | undefined> {
+			return run('lire le diagnostic', () =>
+				db.transaction('r', db.assessments, db.profiles, db.answers, async () => {
+					const assessment = await db.assessments.get(id);
+					if (!assessment) return undefined;
+					const profile = await db.profiles.get(assessment.profileId);
+					if (!profile) return undefined;
+					const rows = await db.answers.where('assessmentId').equals(id).toArray();
+					return { assessment, profile, answers: groupAnswers(rows) };
+				})
+			);
+		},
+
+		async create(
+			profile: Profile,
+			questionnaires: PinnedQuestionnaire[],
+			now = Date.now()
+		): Promise<string> {
+			return run('créer le diagnostic', () =>
+				db.transaction('rw', db.assessments, db.profiles, async () => {
+					const profileId = newId();
+					const id = newId();
+					await db.profiles.add({ ...profile, id: profileId, updatedAt: now });
+					await db.assessments.add({
+						id,
+						profileId,
+						questionnaires,
+						createdAt: now,
+						updatedAt: now
+					});
+					return id;
+				})
+			);
+		},
+
+		async updateProfile(assessmentId: string, profile: Profile, now = Date.now()): Promise<void> {
+			await run('enregistrer le profil', () =>
+				db.transaction('rw', db.assessments, db.profiles, async () => {
+					const a = await db.assessments.get(assessmentId);
+					if (!a) throw new Error('diagnostic introuvable');
+					await db.profiles.put({ ...profile, id: a.profileId, updatedAt: now });
+					await db.assessments.update(assessmentId, { updatedAt: now });
+				})
+			);
+		},
+
+		async setQuestionnaires(
+			assessmentId: string,
+			questionnaires: PinnedQuestionnaire[],
+			now = Date.now()
+		) {
+			await run('enregistrer les questionnaires', () =>
+				db.assessments.update(assessmentId, { questionnaires, updatedAt: now })
+			);
+		},
+
+		/** Writes one answer at once (no save button); `undefined` erases it. */
+		async saveAnswer(
+			assessmentId: string,
+			questionnaireId: string,
+			questionId: string,
+			answer: Answer | undefined,
+			now = Date.now()
+		): Promise<void> {
+			await run('enregistrer la réponse', async () => {
+				if (answer === undefined)
+					await db.answers.delete([assessmentId, questionnaireId, questionId]);
+				else
+					await db.answers.put({
+						...answer,
+						assessmentId,
+						questionnaireId,
+						questionId,
+						updatedAt: now
+					});
+			});
+		},
+
+		/** Replaces the answers of some questionnaires of a diagnostic in one transaction. */
+		async replaceAnswers(
+			assessmentId: string,
+			byQuestionnaire: Record<string, AnswerSet>,
+			now = Date.now()
+		): Promise<void> {
+			await run('enregistrer les réponses', () =>
+				db.transaction('rw', db.answers, db.assessments, async () => {
+					for (const [questionnaireId, answers] of Object.entries(byQuestionnaire)) {
+						await db.answers
+							.where('[assessmentId+questionnaireId]')
+							.equals([assessmentId, questionnaireId])
+							.delete();
+						await db.answers.bulkPut(toRows(assessmentId, questionnaireId, answers, now));
+					}
+					await db.assessments.update(assessmentId, { updatedAt: now });
+				})
+			);
+		},
+
+		/** A copy of a diagnostic (e.g. last year's as a starting point), with its own profile. */
+		async duplicate(id: string, now = Date.now()): Promise<string> {
+			return run('dupliquer le diagnostic', () =>
+				db.transaction('rw', db.assessments, db.profiles, db.answers, async () => {
+					const source = await db.assessments.get(id);
+					const profile = source && (await db.profiles.get(source.profileId));
+					if (!source || !profile) throw new Error('diagnostic introuvable');
+					const copyId = newId();
+					const profileId = newId();
+					await db.profiles.add({ ...profile, id: profileId, updatedAt: now });
+					await db.assessments.add({
+						...source,
+						id: copyId,
+						profileId,
+						createdAt: now,
+						updatedAt: now
+					});
+					const rows = await db.answers.where('assessmentId').equals(id).toArray();
+					await db.answers.bulkAdd(rows.map((r) => ({ ...r, assessmentId: copyId })));
+					return copyId;
+				})
+			);
+		},
+
+		async remove(id: string): Promise<void> {
+			await run('supprimer le diagnostic', () =>
+				db.transaction('rw', db.assessments, db.profiles, db.answers, async () => {
+					const a = await db.assessments.get(id);
+					if (!a) return;
+					await db.answers.where('assessmentId').equals(id).delete();
+					await db.profiles.delete(a.profileId);
+					await db.assessments.delete(id);
+				})
+			);
+		},
+
+		/** Stores a whole diagnostic (an import), replacing one with the same id. */
+		async put(d: Diagnostic, now = Date.now()): Promise<void> {
+			await run('importer le diagnostic', () =>
+				db.transaction('rw', db.assessments, db.profiles, db.answers, async () => {
+					const existing = await db.assessments.get(d.assessment.id);
+					if (existing) {
+						await db.answers.where('assessmentId').equals(existing.id).delete();
+						await db.profiles.delete(existing.profileId);
+					}
+					await db.profiles.put({ ...d.profile, updatedAt: now });
+					await db.assessments.put({ ...d.assessment, updatedAt: now });
+					for (const [questionnaireId, answers] of Object.entries(d.answers))
+						await db.answers.bulkPut(toRows(d.assessment.id, questionnaireId, answers, now));
+				})
+			);
+		},
+
+		async getSetting<T>(key: string): Promise<T | undefined> {
+			return (await db.settings.get(key))?.value as T | undefined;
+		},
+		async setSetting(key: string, value: unknown): Promise<void> {
+			await db.settings.put({ key, value });
+		}
+	};
+}
+
+export type Repository = ReturnType<typeof createRepository>;
+
+function groupAnswers(rows: StoredAnswer[]): Record<string, Record<string, Answer>> {
+	const out: Record<string, Record<string, Answer>> = {};
+	for (const { questionnaireId, questionId, response, comment, planned } of rows) {
+		const answer: Answer = {};
+		if (response !== undefined) answer.response = response;
+		if (comment !== undefined) answer.comment = comment;
+		if (planned !== undefined) answer.planned = planned;
+		(out[questionnaireId] ??= {})[questionId] = answer;
+	}
+	return out;
+}
+
+function toRows(
+	assessmentId: string,
+	questionnaireId: string,
+	answers: AnswerSet,
+	now: number
+): StoredAnswer[] {
+	return Object.entries(answers).flatMap(([questionId, a]) =>
+		a ? [{ ...a, assessmentId, questionnaireId, questionId, updatedAt: now }] : []
+	);
+}
+
+let repo: Repository | undefined;
+/** The repository over the page's database. */
+export function repository(): Repository {
+	return (repo ??= createRepository(database()));
+}

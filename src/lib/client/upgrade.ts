@@ -1,0 +1,37 @@
+import { migrateAnswers, type MigrationResult } from '../domain/migration.ts';
+import type { Questionnaire } from '../domain/questionnaire.ts';
+import { loadQuestionnaire } from './catalog.ts';
+import type { Diagnostic, Repository } from './storage/repository.ts';
+import { repository } from './storage/repository.ts';
+
+export interface UpgradePreview extends MigrationResult {
+	target: Questionnaire;
+}
+
+/** What moving one questionnaire of a diagnostic to a newer version would carry and leave to review. */
+export async function previewUpgrade(
+	d: Diagnostic,
+	questionnaireId: string,
+	to: number
+): Promise<UpgradePreview> {
+	const from = d.assessment.questionnaires.find((q) => q.id === questionnaireId)!.version;
+	const versions = await Promise.all(
+		Array.from({ length: to - from + 1 }, (_, i) => loadQuestionnaire(questionnaireId, from + i))
+	);
+	const result = migrateAnswers(d.answers[questionnaireId] ?? {}, versions, from, to);
+	return { ...result, target: versions.at(-1)! };
+}
+
+/** Applies a previewed upgrade: the answers and the pinned version change in the store. */
+export async function applyUpgrade(
+	d: Diagnostic,
+	preview: UpgradePreview,
+	repo: Repository = repository()
+): Promise<void> {
+	const { id, version } = preview.target;
+	await repo.replaceAnswers(d.assessment.id, { [id]: preview.answers });
+	await repo.setQuestionnaires(
+		d.assessment.id,
+		d.assessment.questionnaires.map((q) => (q.id === id ? { id, version } : q))
+	);
+}

@@ -1,0 +1,2 @@
+// Diagnostics live in the browser's IndexedDB: these pages render in the browser only.
+export const ssr = false;
