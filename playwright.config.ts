@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumPath, chromiumArgs } from './tests/support/chromium.ts';
 
@@ -20,7 +22,12 @@ export default defineConfig({
 	webServer: {
 		command: 'node build',
 		url: `http://127.0.0.1:${port}/`,
-		env: { PORT: String(port), HOST: '127.0.0.1' },
+		// A throwaway benchmark store for each run.
+		env: {
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			SQLITE_PATH: join(tmpdir(), `numeriscope-e2e-${process.pid}.sqlite`)
+		},
 		reuseExistingServer: false,
 		timeout: 60_000
 	}

@@ -6,6 +6,8 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build', precompress: true }),
+		// Absolute asset paths: the service worker serves one cached page shell at any URL offline.
+		paths: { relative: false },
 		// Scripts and tests are type-checked with the app.
 		typescript: {
 			config: (tsconfig) => {

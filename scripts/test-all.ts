@@ -4,7 +4,7 @@
  * counted one by one. Ends with the plain line `N passed, N failed` that CI reads.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureBuild } from './lib/build.ts';
 
 interface Outcome {
@@ -58,12 +58,39 @@ function vitest(name: string, args: string[]) {
 	}
 }
 
+/** Runs Playwright in Debian's Chromium; counts each test from its JSON report. */
+function playwright(name: string) {
+	console.log(`\n▶ ${name}`);
+	if (!existsSync(process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium')) {
+		// In CI the suite must run: a missing browser is a failure there, a skip elsewhere.
+		const ci = process.env['CI'] === 'true';
+		console.log(
+			`Chromium is missing (apt-get install -y chromium)${ci ? '' : ': end-to-end tests skipped'}.`
+		);
+		outcomes.push({ name, passed: 0, failed: ci ? 1 : 0, skipped: ci ? 0 : 1 });
+		return;
+	}
+	const report = 'tests/artifacts/e2e.json';
+	rmSync(report, { force: true });
+	const ok = run('npx', ['playwright', 'test']);
+	try {
+		const { stats } = JSON.parse(readFileSync(report, 'utf8')) as {
+			stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+		};
+		const failed = stats.unexpected + stats.flaky + (ok || stats.unexpected > 0 ? 0 : 1);
+		outcomes.push({ name, passed: stats.expected, failed, skipped: stats.skipped });
+	} catch {
+		outcomes.push({ name, passed: 0, failed: 1, skipped: 0 });
+	}
+}
+
 gate('format (prettier)', () => run('npx', ['prettier', '--check', '.']));
 gate('lint (eslint)', () => run('npx', ['eslint', '.', '--max-warnings', '0']));
 gate('types (svelte-check)', () => run('npm', ['run', '--silent', 'check']));
 gate('questionnaires:check', () => run('npx', ['tsx', 'scripts/questionnaires-check.ts']));
 gate('build', ensureBuild);
 vitest('unit, content and HTTP tests (vitest)', []);
+playwright('end-to-end tests (Playwright, Chromium)');
 
 console.log('\nSummary');
 for (const o of outcomes)

@@ -1,4 +1,5 @@
-import { agentsBandEdges, regionCodeSchema, territoryTypes } from './profile.ts';
+import { regionCodeSchema } from './profile.ts';
+import { agentsBandEdges, territoryTypes } from './profile-fields.ts';
 import type { Condition } from './condition.ts';
 import { referencedQuestions } from './condition.ts';
 import type { Problem } from './problem.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cohortChain, cohortKey, populationBand, populationBands } from './cohort.ts';
-import { typeFromEpciNature } from './profile.ts';
+import { typeFromEpciNature } from './profile-fields.ts';
 
 describe('populationBand', () => {
 	it.each([

@@ -1,5 +1,6 @@
 import type { Condition } from './condition.ts';
-import { territoryTypeLabels, type TerritoryType } from './profile.ts';
+import { type TerritoryType } from './profile.ts';
+import { territoryTypeLabels } from './profile-fields.ts';
 import { regions } from './regions.ts';
 
 const fr = new Intl.NumberFormat('fr-FR');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Response } from './answer.ts';
 import { applicableQuestions } from './applicability.ts';
-import { conditionSchema, evaluateCondition, type Condition } from './condition.ts';
+import { conditionSchema } from './condition-schema.ts';
+import { evaluateCondition, type Condition } from './condition.ts';
 import type { Profile } from './profile.ts';
 import {
 	answers,

@@ -1,49 +1,10 @@
 import { z } from 'zod';
+import { agentsBands, territoryTypes, type AgentsBand } from './profile-fields.ts';
 
-/** Kinds of territory. EPCI natures follow the DGCL/BANATIC codes (see `typeFromEpciNature`). */
-export const territoryTypes = [
-	'commune',
-	'cc',
-	'ca',
-	'cu',
-	'metropole',
-	'departement',
-	'region',
-	'autre'
-] as const;
 export const territoryTypeSchema = z.enum(territoryTypes);
-export type TerritoryType = z.infer<typeof territoryTypeSchema>;
-
-/** The four kinds of EPCI à fiscalité propre. */
-export const epciTypes: readonly TerritoryType[] = ['cc', 'ca', 'cu', 'metropole'];
-
-export const territoryTypeLabels: Record<TerritoryType, string> = {
-	commune: 'Commune',
-	cc: 'Communauté de communes',
-	ca: "Communauté d'agglomération",
-	cu: 'Communauté urbaine',
-	metropole: 'Métropole',
-	departement: 'Département',
-	region: 'Région',
-	autre: 'Autre organisme public'
-};
-
-/**
- * Headcount bands of a body's agents. Conditions compare against band edges only
- * (coherence refuses a threshold inside a band), so "agents ≥ 50" is always decidable.
- */
-export const agentsBands = [
-	{ id: '0-9', min: 0, max: 9 },
-	{ id: '10-49', min: 10, max: 49 },
-	{ id: '50-249', min: 50, max: 249 },
-	{ id: '250-999', min: 250, max: 999 },
-	{ id: '1000+', min: 1000, max: Number.POSITIVE_INFINITY }
-] as const;
-export type AgentsBand = (typeof agentsBands)[number]['id'];
 export const agentsBandSchema = z.enum(
 	agentsBands.map((b) => b.id) as [AgentsBand, ...AgentsBand[]]
 );
-export const agentsBandEdges: readonly number[] = agentsBands.map((b) => b.min);
 
 /** A region's INSEE code: two digits (e.g. "44" Grand Est, "01" Guadeloupe). */
 export const regionCodeSchema = z.string().regex(/^\d{2}$/, 'code région INSEE à deux chiffres');
@@ -62,19 +23,4 @@ export const profileSchema = z.strictObject({
 });
 export type Profile = z.infer<typeof profileSchema>;
 
-/** DGCL/BANATIC EPCI natures as found in `@etalab/decoupage-administratif` (`epci.json`). */
-export function typeFromEpciNature(nature: string): TerritoryType {
-	switch (nature.toUpperCase()) {
-		case 'CC':
-			return 'cc';
-		case 'CA':
-			return 'ca';
-		case 'CU':
-			return 'cu';
-		case 'METRO':
-		case 'MET69':
-			return 'metropole';
-		default:
-			return 'autre';
-	}
-}
+export type { AgentsBand, TerritoryType } from './profile-fields.ts';

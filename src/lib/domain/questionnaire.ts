@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conditionSchema } from './condition.ts';
+import { conditionSchema } from './condition-schema.ts';
 import { httpsUrlSchema, localizedSchema, slugSchema } from './text.ts';
 
 /** Every score in the content is a number of points from 0 to 100. */

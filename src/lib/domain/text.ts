@@ -7,13 +7,6 @@ export const localizedSchema = z.strictObject({
 });
 export type Localized = z.infer<typeof localizedSchema>;
 
-export type Locale = 'fr' | 'en';
-
-/** The text in the wanted locale, French when there is no translation. */
-export function localize(text: Localized, locale: Locale = 'fr'): string {
-	return (locale === 'en' ? text.en : undefined) ?? text.fr;
-}
-
 /** Stable identifiers: lower-case letters, digits and single hyphens, e.g. `registre-rgpd`. */
 export const slugSchema = z
 	.string()

@@ -1,8 +1,18 @@
 import type { Answer } from '../../domain/answer.ts';
 import type { Profile } from '../../domain/profile.ts';
 import type { Questionnaire } from '../../domain/questionnaire.ts';
-import { scoreQuestionnaire, type QuestionStatus } from '../../domain/scoring.ts';
-import { repository, type Repository } from '../storage/repository.ts';
+import { askedFlags } from '../../domain/applicability.ts';
+import { database } from '../storage/db.ts';
+import { saveAnswer } from '../storage/repository.ts';
+
+/** Writes one answer; the page's database by default. */
+export type SaveAnswer = (
+	assessmentId: string,
+	questionnaireId: string,
+	questionId: string,
+	answer: Answer | undefined
+) => Promise<void>;
+const saveInPage: SaveAnswer = (...args) => saveAnswer(database(), ...args);
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
@@ -17,9 +27,7 @@ export class AnsweringSession {
 	readonly assessmentId: string;
 	readonly questionnaire: Questionnaire;
 	readonly profile: Profile;
-	/** Scores, and with them which questions are asked and answered. */
-	scores = $derived.by(() => scoreQuestionnaire(this.questionnaire, this.profile, this.answers));
-	#repo: Repository;
+	#save: SaveAnswer;
 	#pending = 0;
 
 	constructor(
@@ -27,23 +35,25 @@ export class AnsweringSession {
 		questionnaire: Questionnaire,
 		profile: Profile,
 		initial: Record<string, Answer>,
-		repo: Repository = repository()
+		save: SaveAnswer = saveInPage
 	) {
 		this.assessmentId = assessmentId;
 		this.questionnaire = questionnaire;
 		this.profile = profile;
 		this.answers = { ...initial };
-		this.#repo = repo;
+		this.#save = save;
 	}
 
 	/** Sets (or, with undefined, erases) the answer to a question and saves it. */
-	async set(questionId: string, answer: Answer | undefined): Promise<void> {
+	async set(questionId: string, given: Answer | undefined): Promise<void> {
+		// IndexedDB cannot store the proxies of reactive state: write a plain copy.
+		const answer = given && $state.snapshot(given);
 		if (answer) this.answers[questionId] = answer;
 		else delete this.answers[questionId];
 		this.#pending++;
 		this.saveState = 'saving';
 		try {
-			await this.#repo.saveAnswer(this.assessmentId, this.questionnaire.id, questionId, answer);
+			await this.#save(this.assessmentId, this.questionnaire.id, questionId, answer);
 			this.error = null;
 		} catch (e) {
 			this.error = e instanceof Error ? e.message : String(e);
@@ -53,10 +63,17 @@ export class AnsweringSession {
 		}
 	}
 
-	/** Each question's status (answered, not asked…), by id. */
+	/**
+	 * Each question's status, by id: not asked (its condition excludes it), unanswered or answered
+	 * ("je ne sais pas" and "non applicable" are answers). Scores are not needed while answering,
+	 * so this page does not load the scoring module.
+	 */
 	status = $derived.by(() => {
-		const out: Record<string, QuestionStatus> = {};
-		for (const r of this.scores.questions) out[r.questionId] = r.status;
+		const asked = askedFlags(this.questionnaire, this.profile, this.answers);
+		const out: Record<string, 'notAsked' | 'unanswered' | 'answered'> = {};
+		this.questionnaire.questions.forEach((q, i) => {
+			out[q.id] = !asked[i] ? 'notAsked' : this.answers[q.id]?.response ? 'answered' : 'unanswered';
+		});
 		return out;
 	});
 

@@ -86,11 +86,15 @@ export class Importer {
 
 	/** Stores the import; returns the id of the diagnostic it went into. */
 	async apply(): Promise<string> {
-		const b = this.backup!;
-		if (this.target.kind === 'merge' && this.current) {
-			const merged = applyMerge(this.current.answers, this.plan!, this.choices);
+		// Plain copies: IndexedDB cannot store the proxies of reactive state.
+		const b = $state.snapshot(this.backup!);
+		const incoming = $state.snapshot(this.incoming);
+		const current = $state.snapshot(this.current);
+		const choices = $state.snapshot(this.choices);
+		if (this.target.kind === 'merge' && current) {
+			const merged = applyMerge(current.answers, planMerge(current.answers, incoming), choices);
 			const id = this.target.id;
-			const pinned = [...this.current.assessment.questionnaires];
+			const pinned = [...current.assessment.questionnaires];
 			for (const q of b.assessment.questionnaires)
 				if (!pinned.some((p) => p.id === q.id)) pinned.push(q);
 			await this.#repo.replaceAnswers(id, merged);
@@ -101,7 +105,7 @@ export class Importer {
 		await this.#repo.put({
 			assessment: { ...b.assessment, profileId },
 			profile: { ...b.profile, id: profileId, updatedAt: Date.now() },
-			answers: this.incoming
+			answers: incoming
 		});
 		return b.assessment.id;
 	}

@@ -1,11 +1,6 @@
 import { cohortChain, populationBandLabel } from '../../domain/cohort.ts';
-import {
-	agentsBands,
-	territoryTypeLabels,
-	type AgentsBand,
-	type Profile,
-	type TerritoryType
-} from '../../domain/profile.ts';
+import { type AgentsBand, type Profile, type TerritoryType } from '../../domain/profile.ts';
+import { agentsBands, territoryTypeLabels } from '../../domain/profile-fields.ts';
 import { regions } from '../../domain/regions.ts';
 import type { TerritoryHit } from '../../domain/territory.ts';
 

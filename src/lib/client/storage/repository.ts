@@ -27,193 +27,228 @@ export interface DiagnosticSummary {
 	lastChange: number;
 }
 
-/** Every read and write of the browser store. Each write is one transaction, done at once. */
-export function createRepository(db: NumeriscopeDB) {
-	const run = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
-		try {
-			return await work();
-		} catch (e) {
-			throw StorageError.from(e, what);
-		}
-	};
+/*
+ * Every read and write of the browser store, one function each (so that a page loads only the
+ * ones it uses), each one transaction done at once. `createRepository` binds them to a database.
+ */
 
-	return {
-		async list(): Promise<DiagnosticSummary[]> {
-			return run('lire vos diagnostics', async () => {
-				const assessments = await db.assessments.orderBy('updatedAt').reverse().toArray();
-				return Promise.all(
-					assessments.map(async (assessment) => {
-						const profile = await db.profiles.get(assessment.profileId);
-						const answers = await db.answers.where('assessmentId').equals(assessment.id).toArray();
-						const answered: Record<string, number> = {};
-						let lastChange = assessment.updatedAt;
-						for (const a of answers) {
-							answered[a.questionnaireId] = (answered[a.questionnaireId] ?? 0) + 1;
-							lastChange = Math.max(lastChange, a.updatedAt);
-						}
-						return { assessment, profile: profile!, answered, lastChange };
-					})
-				);
+async function run<T>(what: string, work: () => Promise<T>): Promise<T> {
+	try {
+		return await work();
+	} catch (e) {
+		throw StorageError.from(e, what);
+	}
+}
+
+export function listDiagnostics(db: NumeriscopeDB): Promise<DiagnosticSummary[]> {
+	return run('lire vos diagnostics', async () => {
+		const assessments = await db.assessments.orderBy('updatedAt').reverse().toArray();
+		return Promise.all(
+			assessments.map(async (assessment) => {
+				const profile = await db.profiles.get(assessment.profileId);
+				const answers = await db.answers.where('assessmentId').equals(assessment.id).toArray();
+				const answered: Record<string, number> = {};
+				let lastChange = assessment.updatedAt;
+				for (const a of answers) {
+					answered[a.questionnaireId] = (answered[a.questionnaireId] ?? 0) + 1;
+					lastChange = Math.max(lastChange, a.updatedAt);
+				}
+				return { assessment, profile: profile!, answered, lastChange };
+			})
+		);
+	});
+}
+
+export function getDiagnostic(db: NumeriscopeDB, id: string): Promise<Diagnostic | undefined> {
+	return run('lire le diagnostic', () =>
+		db.transaction('r', db.assessments, db.profiles, db.answers, async () => {
+			const assessment = await db.assessments.get(id);
+			if (!assessment) return undefined;
+			const profile = await db.profiles.get(assessment.profileId);
+			if (!profile) return undefined;
+			const rows = await db.answers.where('assessmentId').equals(id).toArray();
+			return { assessment, profile, answers: groupAnswers(rows) };
+		})
+	);
+}
+
+export function createDiagnostic(
+	db: NumeriscopeDB,
+	profile: Profile,
+	questionnaires: PinnedQuestionnaire[],
+	now = Date.now()
+): Promise<string> {
+	return run('créer le diagnostic', () =>
+		db.transaction('rw', db.assessments, db.profiles, async () => {
+			const profileId = newId();
+			const id = newId();
+			await db.profiles.add({ ...profile, id: profileId, updatedAt: now });
+			await db.assessments.add({ id, profileId, questionnaires, createdAt: now, updatedAt: now });
+			return id;
+		})
+	);
+}
+
+export function updateProfile(
+	db: NumeriscopeDB,
+	assessmentId: string,
+	profile: Profile,
+	now = Date.now()
+): Promise<void> {
+	return run('enregistrer le profil', () =>
+		db.transaction('rw', db.assessments, db.profiles, async () => {
+			const a = await db.assessments.get(assessmentId);
+			if (!a) throw new Error('diagnostic introuvable');
+			await db.profiles.put({ ...profile, id: a.profileId, updatedAt: now });
+			await db.assessments.update(assessmentId, { updatedAt: now });
+		})
+	);
+}
+
+export async function setQuestionnaires(
+	db: NumeriscopeDB,
+	assessmentId: string,
+	questionnaires: PinnedQuestionnaire[],
+	now = Date.now()
+): Promise<void> {
+	await run('enregistrer les questionnaires', () =>
+		db.assessments.update(assessmentId, { questionnaires, updatedAt: now })
+	);
+}
+
+/** Writes one answer at once (no save button); `undefined` erases it. */
+export function saveAnswer(
+	db: NumeriscopeDB,
+	assessmentId: string,
+	questionnaireId: string,
+	questionId: string,
+	answer: Answer | undefined,
+	now = Date.now()
+): Promise<void> {
+	return run('enregistrer la réponse', async () => {
+		if (answer === undefined) await db.answers.delete([assessmentId, questionnaireId, questionId]);
+		else
+			await db.answers.put({
+				...answer,
+				assessmentId,
+				questionnaireId,
+				questionId,
+				updatedAt: now
 			});
-		},
+	});
+}
 
-		async get(id: string): Promise<Diagnostic | undefined> {
-			return run('lire le diagnostic', () =>
-				db.transaction('r', db.assessments, db.profiles, db.answers, async () => {
-					const assessment = await db.assessments.get(id);
-					if (!assessment) return undefined;
-					const profile = await db.profiles.get(assessment.profileId);
-					if (!profile) return undefined;
-					const rows = await db.answers.where('assessmentId').equals(id).toArray();
-					return { assessment, profile, answers: groupAnswers(rows) };
-				})
-			);
-		},
+/** Replaces the answers of some questionnaires of a diagnostic in one transaction. */
+export function replaceAnswers(
+	db: NumeriscopeDB,
+	assessmentId: string,
+	byQuestionnaire: Record<string, AnswerSet>,
+	now = Date.now()
+): Promise<void> {
+	return run('enregistrer les réponses', () =>
+		db.transaction('rw', db.answers, db.assessments, async () => {
+			for (const [questionnaireId, answers] of Object.entries(byQuestionnaire)) {
+				await db.answers
+					.where('[assessmentId+questionnaireId]')
+					.equals([assessmentId, questionnaireId])
+					.delete();
+				await db.answers.bulkPut(toRows(assessmentId, questionnaireId, answers, now));
+			}
+			await db.assessments.update(assessmentId, { updatedAt: now });
+		})
+	);
+}
 
-		async create(
-			profile: Profile,
-			questionnaires: PinnedQuestionnaire[],
-			now = Date.now()
-		): Promise<string> {
-			return run('créer le diagnostic', () =>
-				db.transaction('rw', db.assessments, db.profiles, async () => {
-					const profileId = newId();
-					const id = newId();
-					await db.profiles.add({ ...profile, id: profileId, updatedAt: now });
-					await db.assessments.add({
-						id,
-						profileId,
-						questionnaires,
-						createdAt: now,
-						updatedAt: now
-					});
-					return id;
-				})
-			);
-		},
+/** A copy of a diagnostic (e.g. last year's as a starting point), with its own profile. */
+export function duplicateDiagnostic(
+	db: NumeriscopeDB,
+	id: string,
+	now = Date.now()
+): Promise<string> {
+	return run('dupliquer le diagnostic', () =>
+		db.transaction('rw', db.assessments, db.profiles, db.answers, async () => {
+			const source = await db.assessments.get(id);
+			const profile = source && (await db.profiles.get(source.profileId));
+			if (!source || !profile) throw new Error('diagnostic introuvable');
+			const copyId = newId();
+			const profileId = newId();
+			await db.profiles.add({ ...profile, id: profileId, updatedAt: now });
+			await db.assessments.add({
+				...source,
+				id: copyId,
+				profileId,
+				createdAt: now,
+				updatedAt: now
+			});
+			const rows = await db.answers.where('assessmentId').equals(id).toArray();
+			await db.answers.bulkAdd(rows.map((r) => ({ ...r, assessmentId: copyId })));
+			return copyId;
+		})
+	);
+}
 
-		async updateProfile(assessmentId: string, profile: Profile, now = Date.now()): Promise<void> {
-			await run('enregistrer le profil', () =>
-				db.transaction('rw', db.assessments, db.profiles, async () => {
-					const a = await db.assessments.get(assessmentId);
-					if (!a) throw new Error('diagnostic introuvable');
-					await db.profiles.put({ ...profile, id: a.profileId, updatedAt: now });
-					await db.assessments.update(assessmentId, { updatedAt: now });
-				})
-			);
-		},
+export function removeDiagnostic(db: NumeriscopeDB, id: string): Promise<void> {
+	return run('supprimer le diagnostic', () =>
+		db.transaction('rw', db.assessments, db.profiles, db.answers, async () => {
+			const a = await db.assessments.get(id);
+			if (!a) return;
+			await db.answers.where('assessmentId').equals(id).delete();
+			await db.profiles.delete(a.profileId);
+			await db.assessments.delete(id);
+		})
+	);
+}
 
-		async setQuestionnaires(
-			assessmentId: string,
-			questionnaires: PinnedQuestionnaire[],
-			now = Date.now()
-		) {
-			await run('enregistrer les questionnaires', () =>
-				db.assessments.update(assessmentId, { questionnaires, updatedAt: now })
-			);
-		},
+/** Stores a whole diagnostic (an import), replacing one with the same id. */
+export function putDiagnostic(db: NumeriscopeDB, d: Diagnostic, now = Date.now()): Promise<void> {
+	return run('importer le diagnostic', () =>
+		db.transaction('rw', db.assessments, db.profiles, db.answers, async () => {
+			const existing = await db.assessments.get(d.assessment.id);
+			if (existing) {
+				await db.answers.where('assessmentId').equals(existing.id).delete();
+				await db.profiles.delete(existing.profileId);
+			}
+			await db.profiles.put({ ...d.profile, updatedAt: now });
+			await db.assessments.put({ ...d.assessment, updatedAt: now });
+			for (const [questionnaireId, answers] of Object.entries(d.answers))
+				await db.answers.bulkPut(toRows(d.assessment.id, questionnaireId, answers, now));
+		})
+	);
+}
 
-		/** Writes one answer at once (no save button); `undefined` erases it. */
-		async saveAnswer(
-			assessmentId: string,
+export async function getSetting<T>(db: NumeriscopeDB, key: string): Promise<T | undefined> {
+	return (await db.settings.get(key))?.value as T | undefined;
+}
+
+export async function setSetting(db: NumeriscopeDB, key: string, value: unknown): Promise<void> {
+	await db.settings.put({ key, value });
+}
+
+/** All the operations bound to one database. */
+export function createRepository(db: NumeriscopeDB) {
+	return {
+		list: () => listDiagnostics(db),
+		get: (id: string) => getDiagnostic(db, id),
+		create: (profile: Profile, questionnaires: PinnedQuestionnaire[], now?: number) =>
+			createDiagnostic(db, profile, questionnaires, now),
+		updateProfile: (id: string, profile: Profile, now?: number) =>
+			updateProfile(db, id, profile, now),
+		setQuestionnaires: (id: string, questionnaires: PinnedQuestionnaire[], now?: number) =>
+			setQuestionnaires(db, id, questionnaires, now),
+		saveAnswer: (
+			id: string,
 			questionnaireId: string,
 			questionId: string,
 			answer: Answer | undefined,
-			now = Date.now()
-		): Promise<void> {
-			await run('enregistrer la réponse', async () => {
-				if (answer === undefined)
-					await db.answers.delete([assessmentId, questionnaireId, questionId]);
-				else
-					await db.answers.put({
-						...answer,
-						assessmentId,
-						questionnaireId,
-						questionId,
-						updatedAt: now
-					});
-			});
-		},
-
-		/** Replaces the answers of some questionnaires of a diagnostic in one transaction. */
-		async replaceAnswers(
-			assessmentId: string,
-			byQuestionnaire: Record<string, AnswerSet>,
-			now = Date.now()
-		): Promise<void> {
-			await run('enregistrer les réponses', () =>
-				db.transaction('rw', db.answers, db.assessments, async () => {
-					for (const [questionnaireId, answers] of Object.entries(byQuestionnaire)) {
-						await db.answers
-							.where('[assessmentId+questionnaireId]')
-							.equals([assessmentId, questionnaireId])
-							.delete();
-						await db.answers.bulkPut(toRows(assessmentId, questionnaireId, answers, now));
-					}
-					await db.assessments.update(assessmentId, { updatedAt: now });
-				})
-			);
-		},
-
-		/** A copy of a diagnostic (e.g. last year's as a starting point), with its own profile. */
-		async duplicate(id: string, now = Date.now()): Promise<string> {
-			return run('dupliquer le diagnostic', () =>
-				db.transaction('rw', db.assessments, db.profiles, db.answers, async () => {
-					const source = await db.assessments.get(id);
-					const profile = source && (await db.profiles.get(source.profileId));
-					if (!source || !profile) throw new Error('diagnostic introuvable');
-					const copyId = newId();
-					const profileId = newId();
-					await db.profiles.add({ ...profile, id: profileId, updatedAt: now });
-					await db.assessments.add({
-						...source,
-						id: copyId,
-						profileId,
-						createdAt: now,
-						updatedAt: now
-					});
-					const rows = await db.answers.where('assessmentId').equals(id).toArray();
-					await db.answers.bulkAdd(rows.map((r) => ({ ...r, assessmentId: copyId })));
-					return copyId;
-				})
-			);
-		},
-
-		async remove(id: string): Promise<void> {
-			await run('supprimer le diagnostic', () =>
-				db.transaction('rw', db.assessments, db.profiles, db.answers, async () => {
-					const a = await db.assessments.get(id);
-					if (!a) return;
-					await db.answers.where('assessmentId').equals(id).delete();
-					await db.profiles.delete(a.profileId);
-					await db.assessments.delete(id);
-				})
-			);
-		},
-
-		/** Stores a whole diagnostic (an import), replacing one with the same id. */
-		async put(d: Diagnostic, now = Date.now()): Promise<void> {
-			await run('importer le diagnostic', () =>
-				db.transaction('rw', db.assessments, db.profiles, db.answers, async () => {
-					const existing = await db.assessments.get(d.assessment.id);
-					if (existing) {
-						await db.answers.where('assessmentId').equals(existing.id).delete();
-						await db.profiles.delete(existing.profileId);
-					}
-					await db.profiles.put({ ...d.profile, updatedAt: now });
-					await db.assessments.put({ ...d.assessment, updatedAt: now });
-					for (const [questionnaireId, answers] of Object.entries(d.answers))
-						await db.answers.bulkPut(toRows(d.assessment.id, questionnaireId, answers, now));
-				})
-			);
-		},
-
-		async getSetting<T>(key: string): Promise<T | undefined> {
-			return (await db.settings.get(key))?.value as T | undefined;
-		},
-		async setSetting(key: string, value: unknown): Promise<void> {
-			await db.settings.put({ key, value });
-		}
+			now?: number
+		) => saveAnswer(db, id, questionnaireId, questionId, answer, now),
+		replaceAnswers: (id: string, answers: Record<string, AnswerSet>, now?: number) =>
+			replaceAnswers(db, id, answers, now),
+		duplicate: (id: string, now?: number) => duplicateDiagnostic(db, id, now),
+		remove: (id: string) => removeDiagnostic(db, id),
+		put: (d: Diagnostic, now?: number) => putDiagnostic(db, d, now),
+		getSetting: <T>(key: string) => getSetting<T>(db, key),
+		setSetting: (key: string, value: unknown) => setSetting(db, key, value)
 	};
 }
 

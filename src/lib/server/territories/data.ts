@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { TerritoryType } from '../../domain/profile.ts';
-import { typeFromEpciNature } from '../../domain/profile.ts';
+import { typeFromEpciNature } from '../../domain/profile-fields.ts';
 
 /** A territory of the official lists (COG 2026, via @etalab/decoupage-administratif 6.0.0). */
 export interface Territory {

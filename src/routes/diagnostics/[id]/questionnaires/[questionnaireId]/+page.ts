@@ -1,13 +1,15 @@
 import { error } from '@sveltejs/kit';
 import { loadQuestionnaire } from '$lib/client/catalog';
-import { repository } from '$lib/client/storage/repository';
+import { database } from '$lib/client/storage/db';
+import { getDiagnostic } from '$lib/client/storage/repository';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = async ({ params, fetch }) => {
-	const diagnostic = await repository().get(params.id);
+export const load: PageLoad = async ({ params, fetch, url }) => {
+	const diagnostic = await getDiagnostic(database(), params.id);
 	if (!diagnostic) error(404, { message: "Ce diagnostic n'existe pas dans ce navigateur." });
 	const pinned = diagnostic.assessment.questionnaires.find((q) => q.id === params.questionnaireId);
 	if (!pinned) error(404, { message: 'Ce questionnaire ne fait pas partie de ce diagnostic.' });
 	const questionnaire = await loadQuestionnaire(pinned.id, pinned.version, fetch);
-	return { diagnostic, questionnaire };
+	// The theme shown first; later theme changes use shallow routing and do not reload.
+	return { diagnostic, questionnaire, theme: url.searchParams.get('theme') };
 };

@@ -1,0 +1,9 @@
+/** Picking the text of a locale. No zod here: every page loads this. */
+import type { Localized } from './text.ts';
+
+export type Locale = 'fr' | 'en';
+
+/** The text in the wanted locale, French when there is no translation. */
+export function localize(text: Localized, locale: Locale = 'fr'): string {
+	return (locale === 'en' ? text.en : undefined) ?? text.fr;
+}

@@ -1,0 +1,68 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Creates a diagnostic for Nancy from the official list; returns its id. */
+export async function createNancy(page: Page, questionnaires?: string[]): Promise<string> {
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Nouveau diagnostic' }).click();
+	await page.getByLabel('Rechercher votre collectivité').fill('Nancy');
+	await page.getByRole('button', { name: /^Nancy Commune/ }).click();
+	await page.getByLabel("Nombre d'agents").selectOption('1000+');
+	if (questionnaires) {
+		for (const box of await page
+			.getByRole('group', { name: 'Questionnaires' })
+			.getByRole('checkbox')
+			.all()) {
+			const value = await box.getAttribute('value');
+			await box.setChecked(questionnaires.includes(value ?? ''));
+		}
+	}
+	await page.getByRole('button', { name: 'Créer le diagnostic' }).click();
+	await page.waitForURL(/\/diagnostics\/[0-9a-f]{32}$/);
+	return page.url().split('/').pop()!;
+}
+
+export async function openQuestionnaire(
+	page: Page,
+	id: string,
+	questionnaire: string,
+	theme?: string
+) {
+	await page.goto(
+		`/diagnostics/${id}/questionnaires/${questionnaire}${theme ? `?theme=${theme}` : ''}`
+	);
+	await expect(page.locator('fieldset.question').first()).toBeVisible();
+}
+
+/** The question's fieldset. */
+export const question = (page: Page, id: string) => page.locator(`fieldset[data-question="${id}"]`);
+
+/** Picks the n-th proposed answer (0-based) of a single-choice question. */
+export async function choose(page: Page, questionId: string, n: number) {
+	await question(page, questionId).getByRole('radio').nth(n).check();
+}
+
+export async function waitSaved(page: Page) {
+	await expect(page.locator('.save-status')).toHaveAttribute('data-state', 'saved');
+}
+
+/** Reads what the browser store holds for a diagnostic, straight from IndexedDB. */
+export async function storedAnswers(page: Page, assessmentId: string) {
+	return page.evaluate(async (id) => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const r = indexedDB.open('numeriscope');
+			r.onsuccess = () => resolve(r.result);
+			r.onerror = () => reject(r.error);
+		});
+		const rows = await new Promise<{ questionId: string; response?: unknown; comment?: string }[]>(
+			(resolve, reject) => {
+				const r = db.transaction('answers').objectStore('answers').index('assessmentId').getAll(id);
+				r.onsuccess = () => resolve(r.result);
+				r.onerror = () => reject(r.error);
+			}
+		);
+		db.close();
+		return Object.fromEntries(
+			rows.map((r) => [r.questionId, { response: r.response, comment: r.comment }])
+		);
+	}, assessmentId);
+}
