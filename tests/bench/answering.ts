@@ -37,7 +37,9 @@ async function scriptWeight(
 		const size = r.body().then((b) => gzipSync(b, { level: 9 }).length);
 		// `npm run bench:answering -- --detail` lists each file.
 		if (process.argv.includes('--detail'))
-			void size.then((n) => console.log(`    ${(n / 1024).toFixed(1).padStart(5)} KB ${new URL(r.url()).pathname}`));
+			void size.then((n) =>
+				console.log(`    ${(n / 1024).toFixed(1).padStart(5)} KB ${new URL(r.url()).pathname}`)
+			);
 		scripts.push(size);
 	});
 	await page.goto(url);
