@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { actionPlan } from './action-plan.ts';
+import { obligations } from './obligations.ts';
+import { peerPosition, peerPositionLabels } from './peer-position.ts';
+import { scoreQuestionnaire } from './scoring.ts';
+import { answers, choice, dontKnow, na, questionnaire, single } from './testing.ts';
+
+const rec = (effort: 'low' | 'medium' | 'high', impact: 'low' | 'medium' | 'high', extra = {}) => ({
+	title: { fr: `agir ${effort}/${impact}` },
+	why: { fr: 'parce que' },
+	how: { fr: 'ainsi' },
+	effort,
+	impact,
+	...extra
+});
+const law = { reference: 'Loi 1', text: { fr: 'obligation' }, metFromScore: 50 };
+const q = questionnaire([
+	single('loi', [0, 50, 100], { legalBasis: law, recommendations: [rec('high', 'low')] }),
+	single('loi-ok', [0, 50, 100], { legalBasis: law, recommendations: [rec('high', 'low')] }),
+	single('loi-inconnue', [0, 50, 100], { legalBasis: law, recommendations: [rec('low', 'low')] }),
+	single('loi-na', [0, 100], { legalBasis: law, recommendations: [rec('low', 'low')] }),
+	single('pratique', [0, 50, 100], { weight: 2, recommendations: [rec('medium', 'high')] }),
+	single('petit-pas', [0, 50, 100], {
+		recommendations: [rec('low', 'medium'), rec('high', 'high', { whenScoreBelow: 40 })]
+	}),
+	single('prevu', [0, 50, 100], { plannable: true, recommendations: [rec('medium', 'medium')] }),
+	single('parfait', [0, 100], { recommendations: [rec('low', 'high')] }),
+	single('loin', [0, 100], {
+		applicableIf: { profile: 'population', gte: 100000 },
+		legalBasis: law
+	})
+]);
+const given = answers({
+	loi: choice('c0'),
+	'loi-ok': choice('c1'),
+	'loi-inconnue': dontKnow,
+	'loi-na': na,
+	pratique: choice('c1'),
+	'petit-pas': choice('c1'),
+	prevu: [choice('c0'), { planned: true }],
+	parfait: choice('c1')
+});
+const scores = scoreQuestionnaire(q, { type: 'commune', population: 5000 }, given);
+
+describe('obligations', () => {
+	it('lists the obligations asked of this territory with what the answers show', () => {
+		expect(obligations(q, scores).map((o) => [o.question.id, o.status])).toEqual([
+			['loi', 'notMet'],
+			['loi-ok', 'met'],
+			['loi-inconnue', 'unknown'],
+			['loi-na', 'declaredNotApplicable']
+		]);
+	});
+});
+
+describe('actionPlan', () => {
+	const plan = actionPlan([{ questionnaire: q, scores }]);
+	const rows = plan.map((a) => [a.question.id, a.obligation, a.gap, a.priority, a.horizon]);
+
+	it('puts the unmet obligations first, then ranks by gap × weight × impact ÷ effort', () => {
+		expect(rows).toEqual([
+			['loi-inconnue', true, 100, 100, 'now'], // "je ne sais pas" on an obligation: find out now
+			['loi', true, 100, 100 / 3, 'now'],
+			['pratique', false, 50, 150, '6months'], // 50 × 2 × 3 ÷ 2
+			['petit-pas', false, 50, 100, 'now'], // 50 × 1 × 2 ÷ 1; its second recommendation needs < 40
+			['prevu', false, 100, 100, '12months'], // same priority, more effort; already planned
+			['loi-ok', false, 50, 50 / 3, '12months'] // met, yet short of the best answer
+		]);
+	});
+
+	it('leaves out best answers, unanswered, not asked and non-applicable questions', () => {
+		const ids = plan.map((a) => a.question.id);
+		for (const id of ['loi-na', 'parfait', 'loin']) expect(ids).not.toContain(id);
+	});
+});
+
+describe('peerPosition', () => {
+	const quantiles = { p10: 20, p25: 40, p50: 55, p75: 70, p90: 85 };
+	it.each([
+		[10, 'sous le 1er décile'],
+		[20, 'entre le 1er décile et le 1er quartile'],
+		[45, 'entre le 1er et le 2e quartile'],
+		[58, 'entre le 2e et le 3e quartile'],
+		[70, 'entre le 3e quartile et le 9e décile'],
+		[99, 'au-dessus du 9e décile']
+	])('%s → %s', (score, label) =>
+		expect(peerPositionLabels[peerPosition(score, quantiles)]).toBe(label)
+	);
+});
