@@ -1,0 +1,134 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import type { Benchmark } from '../../domain/benchmark.ts';
+import { answers, choice, questionnaire, single, yesNo, no } from '../../domain/testing.ts';
+import { resultsView } from '../results-view.ts';
+import { Results } from '../state/results.svelte.ts';
+import { openDatabase } from '../storage/db.ts';
+import { createRepository } from '../storage/repository.ts';
+import { diagnosticDocument, pdfText } from './document.ts';
+
+const rec = {
+	title: { fr: 'Tester la restauration des sauvegardes' },
+	why: { fr: 'Une sauvegarde jamais restaurée ne protège de rien.' },
+	how: { fr: 'Restaurer un dossier chaque trimestre.' },
+	links: [{ label: { fr: 'Cybermalveillance' }, url: 'https://www.cybermalveillance.gouv.fr' }],
+	effort: 'low' as const,
+	impact: 'high' as const
+};
+const cyber = questionnaire(
+	[
+		single('sauvegardes', [0, 50, 100], {
+			theme: 'sauvegardes',
+			weight: 2,
+			recommendations: [rec],
+			legalBasis: { reference: 'Loi fictive art. 1', text: { fr: 'Obligation de test.' } }
+		}),
+		yesNo('mfa', {
+			theme: 'hygiene',
+			recommendations: [{ ...rec, title: { fr: 'Activer la double authentification' } }]
+		})
+	],
+	{ id: 'cybersecurite', title: { fr: 'Cybersécurité' } }
+);
+const comment = '« Sauvegardes testées — oui & non » <img src=x onerror=alert(1)>';
+const profile = {
+	type: 'commune' as const,
+	name: 'Saint-Étienne-du-Rouvray',
+	code: '76575',
+	population: 28000,
+	region: '28'
+};
+const stat = { n: 12, p10: 20, p25: 35, p50: 50, p75: 65, p90: 80 };
+const benchmark: Benchmark = {
+	questionnaire: 'cybersecurite',
+	version: 1,
+	pooledVersions: [1],
+	campaign: 2026,
+	synthetic: true,
+	k: 5,
+	requested: { type: 'commune', band: '10000-29999', region: '28' },
+	cohort: { type: 'commune', band: '10000-29999' },
+	fellBack: true,
+	overall: stat,
+	themes: { sauvegardes: stat, hygiene: stat }
+};
+
+async function render(): Promise<{ buffer: Buffer; text: string | null }> {
+	const db = openDatabase('pdf-test', { indexedDB: new IDBFactory(), IDBKeyRange });
+	const repo = createRepository(db);
+	const id = await repo.create(profile, [{ id: 'cybersecurite', version: 1 }]);
+	const given = answers({ sauvegardes: [choice('c1'), { comment }], mfa: no });
+	await repo.replaceAnswers(id, { cybersecurite: given });
+	const diagnostic = (await repo.get(id))!;
+	const results = new Results(diagnostic, [cyber], [], repo);
+	results.benchmarks = { cybersecurite: benchmark };
+	const view = resultsView(results);
+	const doc = diagnosticDocument({
+		profile,
+		date: new Date('2026-11-21T10:00:00Z'),
+		parts: results.parts,
+		view,
+		obligations: results.obligations,
+		plan: results.plan,
+		benchmarks: results.benchmarks,
+		images: {}
+	});
+	// pdfmake in Node, with the standard Helvetica font as in the browser.
+	const pdfmake = createRequire(import.meta.url)('pdfmake');
+	pdfmake.setFonts({
+		Helvetica: {
+			normal: 'Helvetica',
+			bold: 'Helvetica-Bold',
+			italics: 'Helvetica-Oblique',
+			bolditalics: 'Helvetica-BoldOblique'
+		}
+	});
+	pdfmake.setUrlAccessPolicy(() => false);
+	const buffer: Buffer = await pdfmake.createPdf(doc).getBuffer();
+	const file = join(mkdtempSync(join(tmpdir(), 'pdf-')), 'diagnostic.pdf');
+	writeFileSync(file, buffer);
+	let text: string | null = null;
+	try {
+		text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+	} catch (e) {
+		if (process.env['CI'] === 'true') throw e; // CI installs poppler-utils
+	}
+	return { buffer, text };
+}
+
+describe('the PDF diagnostic', () => {
+	it('holds the territory, the questionnaire, the actions, the comment as typed and the methodology', async () => {
+		const { buffer, text } = await render();
+		expect(buffer.subarray(0, 5).toString()).toBe('%PDF-');
+		expect(text, 'pdftotext (poppler-utils) is needed to read the PDF back').not.toBeNull();
+		const flat = text!.replace(/\s+/g, ' ');
+		expect(flat).toContain('Saint-Étienne-du-Rouvray');
+		expect(flat).toContain('Cybersécurité');
+		expect(flat).toContain('Cinq actions prioritaires');
+		expect(flat).toContain('Tester la restauration des sauvegardes');
+		expect(flat).toContain('« Sauvegardes testées — oui & non » <img src=x onerror=alert(1)>');
+		expect(flat).toContain('Méthodologie');
+		expect(flat).toContain('Données de démonstration');
+		expect(flat).toContain('n = 12');
+		expect(flat).toMatch(/page 1 \/ \d+/);
+		expect(flat).toContain('Non respectée');
+	});
+
+	it('has headings as a PDF outline', async () => {
+		const { buffer } = await render();
+		const raw = buffer.toString('latin1');
+		expect(raw).toContain('/Outlines');
+		expect(raw).toMatch(/\/Count [1-9]/);
+	});
+
+	it('keeps French characters and replaces what Helvetica cannot draw', () => {
+		expect(pdfText('Œuvre « été » — 5 000 € → ≥ 3')).toBe('Œuvre « été » — 5 000 € -> >= 3');
+		expect(pdfText('漢')).toBe('?');
+	});
+});

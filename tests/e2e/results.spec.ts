@@ -1,0 +1,114 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { createNancy, question, waitSaved } from './helpers.ts';
+
+const ACCENTS = '« Sauvegardes testées — oui & non »';
+const SCRIPT = '<img src=x onerror=alert(1)>';
+
+/** Answers every question asked in every theme of a questionnaire, varying the choices. */
+async function answerAll(page: Page, id: string, questionnaire: string) {
+	await page.goto(`/diagnostics/${id}/questionnaires/${questionnaire}`);
+	const nav = page.getByRole('navigation', { name: 'Thèmes du questionnaire' });
+	const themes = await nav.getByRole('button').count();
+	for (let t = 0; t < themes; t++) {
+		await nav.getByRole('button').nth(t).click();
+		const questions = page.locator('fieldset.question');
+		const count = await questions.count();
+		for (let i = 0; i < count; i++) {
+			const q = questions.nth(i);
+			const values = q.locator(
+				'input[type=radio]:not([value=dontKnow]):not([value=notApplicable])'
+			);
+			const n = await values.count();
+			if (n > 0) await values.nth((i + t) % n).check();
+			else if ((await q.locator('input[inputmode=decimal]').count()) > 0)
+				await q.locator('input[inputmode=decimal]').fill('5');
+			else await q.locator('input[type=checkbox]').first().check();
+		}
+		await waitSaved(page);
+	}
+}
+
+test('a complete diagnostic gives radars with peers, obligations, an action plan and a PDF', async ({
+	page
+}, info) => {
+	test.setTimeout(180_000);
+	let dialogs = 0;
+	page.on('dialog', (d) => {
+		dialogs++;
+		void d.dismiss();
+	});
+	const id = await createNancy(page);
+	for (const q of ['cybersecurite', 'donnees', 'gouvernance', 'inclusion', 'relation-citoyen'])
+		await answerAll(page, id, q);
+	// Two comments: one with French punctuation, one with markup that must stay text.
+	await page.goto(`/diagnostics/${id}/questionnaires/cybersecurite`);
+	const first = (await page.locator('fieldset.question').first().getAttribute('data-question'))!;
+	await question(page, first).getByLabel('Commentaire (facultatif)').fill(`${ACCENTS} ${SCRIPT}`);
+	await waitSaved(page);
+
+	await page.goto(`/diagnostics/${id}/resultats`);
+	await expect(page.locator('canvas')).toHaveCount(6);
+	await expect(page.getByText('Données de démonstration :')).toBeVisible();
+	await expect(page.locator('.peer-note').first()).toContainText(/n = \d+/);
+	await expect(page.getByRole('table', { name: /Profil global par questionnaire/ })).toBeVisible();
+	await expect(page.getByRole('table', { name: /Obligations légales applicables/ })).toBeVisible();
+	const firstAction = (await page.locator('.action h4').first().innerText())
+		.split('\n')[0]!
+		.replace(/Obligation non respectée|Déjà prévu/g, '')
+		.trim();
+	expect(firstAction.length).toBeGreaterThan(5);
+
+	// The comment is text in the page, never markup.
+	await page.getByText('Toutes les réponses et tous les commentaires').click();
+	await expect(page.locator('.comment-cell').filter({ hasText: SCRIPT })).toHaveCount(1);
+	await expect(page.locator('img[src="x"]')).toHaveCount(0);
+
+	const axe = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+		.analyze();
+	expect(
+		axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+	).toEqual([]);
+
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Télécharger le diagnostic (PDF)' }).click();
+	const pdf = info.outputPath('diagnostic.pdf');
+	await (await download).saveAs(pdf);
+	const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(
+		/\s+/g,
+		' '
+	);
+	for (const expected of [
+		'Nancy',
+		'Cybersécurité',
+		'Données et ouverture des données',
+		'Stratégie, compétences et numérique responsable',
+		'Inclusion numérique',
+		'Relation citoyen et services en ligne',
+		firstAction,
+		ACCENTS,
+		SCRIPT,
+		'Méthodologie',
+		'Données de démonstration'
+	])
+		expect(text, `the PDF should contain « ${expected} »`).toContain(expected.replace(/\s+/g, ' '));
+	// Page 1 as an image, kept with the test artifacts.
+	execFileSync('pdftoppm', [
+		'-png',
+		'-r',
+		'80',
+		'-f',
+		'1',
+		'-l',
+		'1',
+		'-singlefile',
+		pdf,
+		info.outputPath('page-1')
+	]);
+	mkdirSync('tests/artifacts', { recursive: true });
+	copyFileSync(info.outputPath('page-1.png'), 'tests/artifacts/diagnostic-page-1.png');
+	expect(dialogs).toBe(0);
+});
