@@ -1,0 +1,48 @@
+import { building } from '$app/environment';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
+import { catalog } from '$lib/catalog';
+import { startBenchmarks } from '$lib/server/benchmarks/runtime';
+import { ConfigError, loadConfig, type Config } from '$lib/server/config';
+import { errorResponse } from '$lib/server/http/errors';
+import { withSecurityHeaders } from '$lib/server/http/headers';
+
+/** Opens the benchmark store before the first request; a bad setting stops the server. */
+export const init: ServerInit = async () => {
+	if (building) return; // prerendering needs no store
+	let config: Config;
+	try {
+		config = loadConfig();
+	} catch (e) {
+		if (!(e instanceof ConfigError)) throw e;
+		console.error(`numeriscope: ${e.message}`);
+		process.exit(2);
+	}
+	try {
+		await startBenchmarks(catalog, config);
+	} catch (e) {
+		const where = config.DATABASE_URL ? 'DATABASE_URL' : `SQLITE_PATH=${config.SQLITE_PATH}`;
+		console.error(
+			`numeriscope: cannot open the benchmark store (${where}): ${(e as Error).message}`
+		);
+		process.exit(1);
+	}
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	// An unknown API path answers JSON like the rest of the API, not the HTML error page.
+	if (event.route.id === null && event.url.pathname.startsWith('/api/'))
+		return withSecurityHeaders(errorResponse(404, 'not_found', 'no such API endpoint'));
+	return withSecurityHeaders(await resolve(event));
+};
+
+/** Unexpected errors: logged with an id to quote, answered with a generic message. */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status < 500) return { message };
+	const id = randomUUID().slice(0, 8);
+	console.error(
+		`numeriscope: error ${id} on ${event.request.method} ${event.route.id ?? '(no route)'}:`,
+		error
+	);
+	return { message: `Erreur interne (référence ${id}).`, code: id };
+};

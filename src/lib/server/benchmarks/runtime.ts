@@ -1,0 +1,45 @@
+import type { Catalog } from '../../domain/catalog.ts';
+import type { Config } from '../config.ts';
+import { RateLimiter } from '../http/rate-limit.ts';
+import { openStore } from '../store/index.ts';
+import { seedDemo } from './seed.ts';
+import { BenchmarkService } from './service.ts';
+
+export interface BenchmarkRuntime {
+	service: BenchmarkService;
+	/** Per-client limit on contribute, replace and withdraw. */
+	writes: RateLimiter;
+}
+
+let runtime: BenchmarkRuntime | undefined;
+
+/**
+ * Opens (creating and migrating) the store, seeds the demo set into an empty embedded store,
+ * computes the figures and keeps them fresh. Called once by the `init` hook.
+ */
+export async function startBenchmarks(catalog: Catalog, config: Config): Promise<BenchmarkRuntime> {
+	const store = await openStore(config);
+	if (store.kind === 'sqlite' && config.DEMO_DATA === 'on' && (await store.count()) === 0) {
+		const n = await seedDemo(store, catalog, new Date());
+		console.log(
+			`numeriscope: empty benchmark store: ${n} synthetic contributions seeded (flagged synthetic; DEMO_DATA=off starts empty)`
+		);
+	}
+	const service = new BenchmarkService({ store, catalog, k: config.BENCHMARK_K });
+	await service.start(config.BENCHMARK_REFRESH_MS);
+	runtime = {
+		service,
+		writes: new RateLimiter(config.RATE_LIMIT_WRITES, config.RATE_LIMIT_WINDOW_SECONDS)
+	};
+	process.once('sveltekit:shutdown', () => {
+		service.stop();
+		void store.close();
+	});
+	return runtime;
+}
+
+/** The running benchmark service, for the routes. */
+export function benchmarks(): BenchmarkRuntime {
+	if (!runtime) throw new Error('the benchmark service is not started (see hooks.server.ts)');
+	return runtime;
+}

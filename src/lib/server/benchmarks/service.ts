@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import {
+	BenchmarkQueryError,
+	versionPools,
+	widen,
+	type Benchmark,
+	type BenchmarkQuery,
+	type VersionPool
+} from '../../domain/benchmark.ts';
+import type { Catalog } from '../../domain/catalog.ts';
+import { cohortKey, type Cohort } from '../../domain/cohort.ts';
+import { parseContribution } from '../../domain/contribution.ts';
+import type { BenchmarkStore } from '../store/types.ts';
+import { AggregateCache } from './cache.ts';
+import { toRecord } from './record.ts';
+import { hashToken, newToken } from './token.ts';
+
+const MEMO_LIMIT = 20_000;
+
+export interface BenchmarkServiceOptions {
+	store: BenchmarkStore;
+	catalog: Catalog;
+	k: number;
+	now?: () => Date;
+}
+
+/** A benchmark response, serialised once and reused until the figures change. */
+export interface BenchmarkResponse {
+	body: string;
+	etag: string;
+}
+
+/**
+ * The benchmark's use cases: contribute, replace, withdraw, and read the peer figures of a
+ * cohort. Input is checked before anything is written; the routes only parse HTTP around it.
+ */
+export class BenchmarkService {
+	readonly cache: AggregateCache;
+	readonly k: number;
+	readonly #store: BenchmarkStore;
+	readonly #catalog: Catalog;
+	readonly #now: () => Date;
+	readonly #pools = new Map<string, VersionPool>();
+	#responses = new Map<string, BenchmarkResponse>();
+	#bySearch = new Map<string, BenchmarkResponse>();
+	#generation = -1;
+	#timer: ReturnType<typeof setInterval> | undefined;
+
+	constructor(o: BenchmarkServiceOptions) {
+		this.#store = o.store;
+		this.#catalog = o.catalog;
+		this.k = o.k;
+		this.#now = o.now ?? (() => new Date());
+		this.cache = new AggregateCache(o.store, o.catalog, o.k);
+		const ids = new Set(o.catalog.list().map((q) => q.id));
+		for (const id of ids)
+			for (const pool of versionPools(o.catalog.versions(id)))
+				for (const v of pool.versions) this.#pools.set(`${id}@${v}`, pool);
+	}
+
+	/** Computes the figures, then looks for writes by others every `refreshMs`. */
+	async start(refreshMs: number): Promise<void> {
+		await this.cache.refresh();
+		this.#timer = setInterval(() => void this.cache.refresh(), refreshMs);
+		this.#timer.unref();
+	}
+
+	stop(): void {
+		clearInterval(this.#timer);
+	}
+
+	/** Stores a contribution; returns its withdrawal token, which is not kept. */
+	async contribute(input: unknown): Promise<string> {
+		const record = toRecord(parseContribution(input, this.#catalog, this.#now()));
+		const token = newToken();
+		await this.#store.add(record, hashToken(token));
+		this.cache.markDirty();
+		return token;
+	}
+
+	/** Replaces the contribution of a token; false when the token is unknown. */
+	async replace(token: string, input: unknown): Promise<boolean> {
+		const record = toRecord(parseContribution(input, this.#catalog, this.#now()));
+		const done = await this.#store.replace(hashToken(token), record);
+		if (done) this.cache.markDirty();
+		return done;
+	}
+
+	/** Withdraws the contribution of a token; false when the token is unknown. */
+	async withdraw(token: string): Promise<boolean> {
+		const done = await this.#store.withdraw(hashToken(token));
+		if (done) this.cache.markDirty();
+		return done;
+	}
+
+	/**
+	 * The response already built for this exact query string, if the figures have not changed
+	 * since: the hot path of `GET /api/benchmarks`, which skips parsing and building.
+	 */
+	cached(search: string): BenchmarkResponse | undefined {
+		if (this.cache.pending || this.#generation !== this.cache.generation) return undefined;
+		return this.#bySearch.get(search);
+	}
+
+	/** The figures of the narrowest published cohort of the query's chain. */
+	async benchmark(query: BenchmarkQuery, search?: string): Promise<BenchmarkResponse> {
+		await this.cache.settled();
+		if (this.#generation !== this.cache.generation) {
+			this.#responses.clear();
+			this.#bySearch.clear();
+			this.#generation = this.cache.generation;
+		}
+		// Any year is a valid campaign and any order of parameters a valid query string: bound
+		// the memos rather than trust the key space.
+		if (this.#responses.size >= MEMO_LIMIT) this.#responses.clear();
+		if (this.#bySearch.size >= MEMO_LIMIT) this.#bySearch.clear();
+		const key = [query.questionnaire, query.version, query.type, query.band, query.region]
+			.concat(query.campaign ?? '')
+			.join('|');
+		let response = this.#responses.get(key);
+		if (!response) {
+			const body = JSON.stringify(this.#build(query));
+			const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+			response = { body, etag };
+			this.#responses.set(key, response);
+		}
+		if (search !== undefined) this.#bySearch.set(search, response);
+		return response;
+	}
+
+	#build(query: BenchmarkQuery): Benchmark {
+		const q = this.#catalog.get(query.questionnaire, query.version);
+		if (!q) {
+			if (this.#catalog.versions(query.questionnaire).length === 0)
+				throw new BenchmarkQueryError(
+					`unknown questionnaire "${query.questionnaire}"`,
+					'unknown_questionnaire'
+				);
+			throw new BenchmarkQueryError(
+				`questionnaire "${query.questionnaire}" has no version ${query.version}`,
+				'unknown_version'
+			);
+		}
+		const pool = this.#pools.get(`${q.id}@${q.version}`)!;
+		const requested: Cohort = { type: query.type };
+		if (query.band !== undefined) requested.band = query.band;
+		if (query.region !== undefined) requested.region = query.region;
+		const base = {
+			questionnaire: q.id,
+			version: q.version,
+			pooledVersions: pool.versions,
+			k: this.k,
+			requested
+		};
+		const campaigns = query.campaign !== undefined ? [query.campaign] : this.cache.campaigns(q.id);
+		for (const campaign of campaigns)
+			for (const cohort of widen(requested)) {
+				const key = cohortKey(cohort);
+				const found = this.cache.lookup(pool.id, { questionnaire: q.id, campaign }, key);
+				if (!found) continue;
+				const themes = q.themes.map((t) => t.id).filter((id) => found.themes[id]);
+				return {
+					...base,
+					campaign,
+					synthetic: found.synthetic,
+					cohort,
+					fellBack: key !== cohortKey(requested),
+					overall: found.overall,
+					themes: Object.fromEntries(themes.map((id) => [id, found.themes[id]!]))
+				};
+			}
+		return {
+			...base,
+			campaign: query.campaign ?? null,
+			synthetic: false,
+			cohort: null,
+			fellBack: true,
+			overall: null,
+			themes: {}
+		};
+	}
+}

@@ -1,0 +1,29 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { KyselyStore, migrate } from './kysely-store.ts';
+import type { StoreSchema } from './schema.ts';
+import type { BenchmarkStore } from './types.ts';
+
+/**
+ * The shared store: a PostgreSQL database that several app instances use at once. Migrations
+ * run at start under the migrator's lock. Commits are durable by PostgreSQL's defaults
+ * (`synchronous_commit = on`), which the operator must not turn off.
+ */
+export async function openPostgresStore(url: string): Promise<BenchmarkStore> {
+	const pool = new pg.Pool({
+		connectionString: url,
+		max: 10,
+		connectionTimeoutMillis: 5000,
+		idleTimeoutMillis: 30_000
+	});
+	// An idle client losing its connection must not crash the server; the next query reconnects.
+	pool.on('error', (e) => console.error(`numeriscope: PostgreSQL connection lost: ${e.message}`));
+	const db = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool }) });
+	try {
+		await migrate(db, 'postgres');
+	} catch (e) {
+		await db.destroy();
+		throw e;
+	}
+	return new KyselyStore(db, 'postgres');
+}
