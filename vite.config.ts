@@ -22,6 +22,17 @@ export default defineConfig({
 			{
 				extends: true,
 				test: {
+					// The benchmark store against real SQLite and PostgreSQL (started by the tests).
+					name: 'store',
+					include: ['tests/store/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 30_000,
+					hookTimeout: 60_000
+				}
+			},
+			{
+				extends: true,
+				test: {
 					name: 'http',
 					include: ['tests/http/**/*.test.ts'],
 					environment: 'node',

@@ -1,0 +1,105 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Contribution } from '../../src/lib/domain/contribution.ts';
+import { loadCatalog } from '../../src/lib/server/catalog/load.ts';
+import { startBuiltServer, type RunningServer } from './server.ts';
+
+/** The real questionnaires, as the built server knows them. */
+export const questionnaires = loadCatalog('questionnaires').questionnaires;
+
+export const thisYear = new Date().getUTCFullYear();
+
+/** A valid contribution to the real `donnees` v1, in commune × 3500-9999 × Grand Est by default. */
+export function contribution(
+	over: Partial<Contribution> = {},
+	score = 50,
+	questionnaire = 'donnees'
+): Contribution {
+	const q = questionnaires.find((x) => x.id === questionnaire && x.version === 1)!;
+	return {
+		questionnaire,
+		version: 1,
+		campaign: thisYear,
+		cohort: { type: 'commune', band: '3500-9999', region: '44' },
+		scores: {
+			overall: score,
+			themes: Object.fromEntries(q.themes.map((t) => [t.id, score]))
+		},
+		...over
+	};
+}
+
+export interface ApiServer extends RunningServer {
+	/** The SQLite file of the server's store. */
+	db: string;
+	post(body: unknown, headers?: Record<string, string>): Promise<Response>;
+	close(): Promise<void>;
+}
+
+/**
+ * The built server on a fresh SQLite store in a temporary folder, without demo data and with a
+ * write limit high enough for tests that send many requests (override with `env`).
+ */
+export async function startApi(env: Record<string, string> = {}): Promise<ApiServer> {
+	const dir = mkdtempSync(join(tmpdir(), 'numeriscope-api-'));
+	const db = join(dir, 'store.sqlite');
+	const server = await startBuiltServer({
+		SQLITE_PATH: db,
+		DEMO_DATA: 'off',
+		RATE_LIMIT_WRITES: '100000',
+		...env
+	});
+	return {
+		...server,
+		db,
+		post: (body, headers = {}) =>
+			fetch(server.url + '/api/contributions', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', ...headers },
+				body: JSON.stringify(body)
+			}),
+		async close() {
+			await server.stop();
+			rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}
+
+/** Everything stored, as a count and a digest: equal snapshots mean no row changed. */
+export function storeSnapshot(path: string): { count: number; digest: string } {
+	const db = new Database(path);
+	try {
+		const rows = db.prepare('SELECT * FROM contributions ORDER BY id').all();
+		const revisions = db.prepare('SELECT * FROM revisions ORDER BY 1, 2').all();
+		const digest = createHash('sha256')
+			.update(JSON.stringify([rows, revisions]))
+			.digest('hex');
+		return { count: rows.length, digest };
+	} finally {
+		db.close();
+	}
+}
+
+/** The stored token hashes, to check that an acknowledged contribution is there. */
+export function storedTokenHashes(path: string): Set<string> {
+	const db = new Database(path);
+	try {
+		const rows = db.prepare('SELECT token_hash FROM contributions').all() as {
+			token_hash: string | null;
+		}[];
+		return new Set(rows.map((r) => r.token_hash).filter((h) => h !== null));
+	} finally {
+		db.close();
+	}
+}
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** The benchmark of a cohort, parsed. */
+export async function benchmark(url: string, query: Record<string, string>) {
+	const res = await fetch(`${url}/api/benchmarks?${new URLSearchParams(query)}`);
+	return { res, body: (await res.json()) as Record<string, unknown> };
+}
