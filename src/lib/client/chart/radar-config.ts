@@ -21,7 +21,7 @@ export function radarConfig(
 	options: { animation?: boolean; print?: boolean } = {}
 ): ChartConfiguration<'radar', (number | null)[]> {
 	// Printed radars are drawn large and shrunk onto the page: their text must be larger.
-	const font = options.print ? { size: 26 } : { size: 12 };
+	const font = options.print ? { size: 22 } : { size: 12 };
 	const datasets: ChartDataset<'radar', (number | null)[]>[] = [];
 	if (s.peers) {
 		datasets.push(

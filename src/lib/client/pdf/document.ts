@@ -314,11 +314,16 @@ function radar(
 	id: string,
 	parent: string
 ): Content[] {
+	// Heading, image and its text alternative (in the document itself) stay on one page.
 	return [
-		h2(title, id, parent),
-		...(image ? [{ image, width: 300, alignment: 'center' } as Content] : []),
-		// The text alternative of the image, in the document itself.
-		{ text: t(`Valeurs du graphique : ${summary}.`), style: 'small', margin: [0, 4, 0, 12] }
+		{
+			stack: [
+				h2(title, id, parent),
+				...(image ? [{ image, width: 440, alignment: 'center' } as Content] : []),
+				{ text: t(`Valeurs du graphique : ${summary}.`), style: 'small', margin: [0, 4, 0, 12] }
+			],
+			unbreakable: true
+		}
 	];
 }
 

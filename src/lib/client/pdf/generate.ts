@@ -20,9 +20,12 @@ export async function downloadDiagnosticPdf(
 		import('pdfmake/build/standard-fonts/Helvetica')
 	]);
 	pdfMake.addFontContainer(helvetica);
-	const images: Record<string, string> = {
-		global: radarImage(radarConfig(view.globalSeries, { animation: false, print: true }))
-	};
+	const images: Record<string, string> = {};
+	// A radar needs three spokes; with fewer questionnaires the table says it all.
+	if (view.globalSeries.labels.length >= 3)
+		images['global'] = radarImage(
+			radarConfig(view.globalSeries, { animation: false, print: true })
+		);
 	for (const q of view.questionnaires)
 		images[q.id] = radarImage(radarConfig(q.series, { animation: false, print: true }));
 	const doc = diagnosticDocument({
