@@ -23,16 +23,41 @@ Chart.register(
 
 type RadarConfiguration = ChartConfiguration<'radar', (number | null)[]>;
 
-/** Svelte action: `<canvas use:radar={config}>`. */
+/**
+ * Svelte action: `<canvas use:radar={config}>`. The chart is built when the canvas comes into
+ * view, without animation: a results page has several radars and building them all at load
+ * blocked the main thread for seconds on a slow machine.
+ */
 export function radar(canvas: HTMLCanvasElement, config: RadarConfiguration) {
-	const chart = new Chart(canvas, config);
+	let chart: Chart<'radar', (number | null)[]> | undefined;
+	let current = config;
+	const build = () => {
+		chart = new Chart(canvas, { ...current, options: { ...current.options, animation: false } });
+	};
+	const observer =
+		typeof IntersectionObserver === 'undefined'
+			? undefined
+			: new IntersectionObserver(
+					(entries) => {
+						if (entries.some((e) => e.isIntersecting) && !chart) {
+							build();
+							observer?.disconnect();
+						}
+					},
+					{ rootMargin: '200px' }
+				);
+	if (observer) observer.observe(canvas);
+	else build();
 	return {
 		update(next: RadarConfiguration) {
+			current = next;
+			if (!chart) return;
 			chart.data = next.data;
-			chart.update();
+			chart.update('none');
 		},
 		destroy() {
-			chart.destroy();
+			observer?.disconnect();
+			chart?.destroy();
 		}
 	};
 }
