@@ -66,3 +66,29 @@ export async function storedAnswers(page: Page, assessmentId: string) {
 		);
 	}, assessmentId);
 }
+
+/** Answers every question asked in every theme of a questionnaire, varying the choices. */
+export async function answerAll(page: Page, id: string, questionnaire: string) {
+	await openQuestionnaire(page, id, questionnaire); // rendered in the browser: wait for it
+	const nav = page.getByRole('navigation', { name: 'Thèmes du questionnaire' });
+	const themes = await nav.getByRole('button').count();
+	expect(themes).toBeGreaterThan(0);
+	for (let t = 0; t < themes; t++) {
+		await nav.getByRole('button').nth(t).click();
+		const questions = page.locator('fieldset.question');
+		const count = await questions.count();
+		for (let i = 0; i < count; i++) {
+			const q = questions.nth(i);
+			const values = q.locator(
+				'input[type=radio]:not([value=dontKnow]):not([value=notApplicable])'
+			);
+			const n = await values.count();
+			if (n > 0) await values.nth((i + t) % n).check();
+			else if ((await q.locator('input[inputmode=decimal]').count()) > 0)
+				await q.locator('input[inputmode=decimal]').fill('5');
+			else await q.locator('input[type=checkbox]').first().check();
+		}
+		await waitSaved(page);
+	}
+	expect(Object.keys(await storedAnswers(page, id)).length).toBeGreaterThan(themes);
+}

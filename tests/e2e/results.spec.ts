@@ -1,35 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { createNancy, question, waitSaved } from './helpers.ts';
+import { expect, test } from '@playwright/test';
+import { answerAll, createNancy, question, waitSaved } from './helpers.ts';
 
 const ACCENTS = '« Sauvegardes testées — oui & non »';
 const SCRIPT = '<img src=x onerror=alert(1)>';
-
-/** Answers every question asked in every theme of a questionnaire, varying the choices. */
-async function answerAll(page: Page, id: string, questionnaire: string) {
-	await page.goto(`/diagnostics/${id}/questionnaires/${questionnaire}`);
-	const nav = page.getByRole('navigation', { name: 'Thèmes du questionnaire' });
-	const themes = await nav.getByRole('button').count();
-	for (let t = 0; t < themes; t++) {
-		await nav.getByRole('button').nth(t).click();
-		const questions = page.locator('fieldset.question');
-		const count = await questions.count();
-		for (let i = 0; i < count; i++) {
-			const q = questions.nth(i);
-			const values = q.locator(
-				'input[type=radio]:not([value=dontKnow]):not([value=notApplicable])'
-			);
-			const n = await values.count();
-			if (n > 0) await values.nth((i + t) % n).check();
-			else if ((await q.locator('input[inputmode=decimal]').count()) > 0)
-				await q.locator('input[inputmode=decimal]').fill('5');
-			else await q.locator('input[type=checkbox]').first().check();
-		}
-		await waitSaved(page);
-	}
-}
 
 test('a complete diagnostic gives radars with peers, obligations, an action plan and a PDF', async ({
 	page
