@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import {
 	choose,
 	createNancy,
+	exportFile,
 	openQuestionnaire,
 	question,
 	storedAnswers,
@@ -156,10 +157,7 @@ test('a colleague file is merged, with its one conflict resolved question by que
 	const before = await storedAnswers(page, id);
 
 	// The RSSI's file: same territory, another diagnostic; one answer differs, one is new.
-	await page.goto(`/diagnostics/${id}`);
-	const download = page.waitForEvent('download');
-	await page.getByRole('button', { name: /Exporter le diagnostic/ }).click();
-	const mine = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+	const mine = JSON.parse(await exportFile(page, id));
 	const q0 = mine.answers.find((a: { questionId: string }) => a.questionId === ids[0]);
 	const colleague = {
 		...mine,
@@ -200,10 +198,7 @@ test('a corrupted file is refused with a reason, and nothing changes', async ({ 
 	await waitSaved(page);
 	const before = await storedAnswers(page, id);
 
-	await page.goto(`/diagnostics/${id}`);
-	const download = page.waitForEvent('download');
-	await page.getByRole('button', { name: /Exporter le diagnostic/ }).click();
-	const text = readFileSync(await (await download).path(), 'utf8');
+	const text = await exportFile(page, id);
 
 	const cases: [string, string, RegExp][] = [
 		['truncated.json', text.slice(0, text.length / 2), /not valid JSON/],

@@ -92,3 +92,12 @@ export async function answerAll(page: Page, id: string, questionnaire: string) {
 	}
 	expect(Object.keys(await storedAnswers(page, id)).length).toBeGreaterThan(themes);
 }
+
+/** Exports a diagnostic from its page; returns the downloaded file's text. */
+export async function exportFile(page: Page, assessmentId: string): Promise<string> {
+	await page.goto(`/diagnostics/${assessmentId}`);
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: /Exporter le diagnostic/ }).click();
+	const { readFile } = await import('node:fs/promises');
+	return readFile((await (await download).path())!, 'utf8');
+}

@@ -2,7 +2,7 @@ import type { Catalog } from '../../domain/catalog.ts';
 import { populationBand } from '../../domain/cohort.ts';
 import type { TerritoryType } from '../../domain/profile.ts';
 import type { ContributionRecord } from '../store/types.ts';
-import type { Territory } from '../territories/data.ts';
+import type { Territory } from '../../domain/territory.ts';
 
 /** FNV-1a: a stable 32-bit seed from a text. */
 function hash(text: string): number {

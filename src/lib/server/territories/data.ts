@@ -1,23 +1,6 @@
 import { createRequire } from 'node:module';
-import type { TerritoryType } from '../../domain/profile.ts';
+import type { Territory } from '../../domain/territory.ts';
 import { typeFromEpciNature } from '../../domain/profile-fields.ts';
-
-/** A territory of the official lists (COG 2026, via @etalab/decoupage-administratif 6.0.0). */
-export interface Territory {
-	type: TerritoryType;
-	/** INSEE code for communes, départements and régions; SIREN for EPCI. */
-	code: string;
-	name: string;
-	/** INSEE "population municipale" (for départements and régions, the sum of their communes). */
-	population: number | null;
-	/** Millésime of the population: 2023 for communes (in force on 1 January 2026), 2022 for EPCI. */
-	populationVintage: number;
-	region: string | null;
-	departement: string | null;
-	postalCodes: string[];
-	/** For a commune, its EPCI (none for the four island communes outside any EPCI). */
-	epci: { code: string; name: string; type: TerritoryType } | null;
-}
 
 interface RawCommune {
 	code: string;

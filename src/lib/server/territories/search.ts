@@ -1,5 +1,5 @@
-import { foldName, type TerritoryHit } from '../../domain/territory.ts';
-import { territories, type Territory } from './data.ts';
+import { foldName, type Territory, type TerritoryHit } from '../../domain/territory.ts';
+import { territories } from './data.ts';
 
 interface Entry {
 	hit: TerritoryHit;
@@ -31,18 +31,7 @@ function searchIndex(): Entry[] {
 }
 
 function toHit(t: Territory, regionNames: Map<string, string>): TerritoryHit {
-	return {
-		type: t.type,
-		code: t.code,
-		name: t.name,
-		population: t.population,
-		populationVintage: t.populationVintage,
-		region: t.region,
-		regionName: t.region ? (regionNames.get(t.region) ?? null) : null,
-		departement: t.departement,
-		postalCodes: t.postalCodes,
-		epci: t.epci
-	};
+	return { ...t, regionName: t.region ? (regionNames.get(t.region) ?? null) : null };
 }
 
 /**
