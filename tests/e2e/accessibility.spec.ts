@@ -2,7 +2,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createNancy, openQuestionnaire, question, waitSaved } from './helpers.ts';
 
+/** Audits the page once it has rendered (diagnostics pages render in the browser). */
 async function expectNoAxeViolations(page: Page) {
+	await expect(page.locator('main h1')).toBeVisible();
+	await expect(page).toHaveTitle(/Numériscope/);
 	const results = await new AxeBuilder({ page })
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
 		.analyze();
@@ -25,6 +28,7 @@ test('axe finds no violation on the home, profile and answering pages', async ({
 	await expectNoAxeViolations(page);
 
 	await page.goto(`/diagnostics/${id}`);
+	await expect(page.getByRole('heading', { name: 'Diagnostic : Nancy' })).toBeVisible();
 	await expectNoAxeViolations(page);
 
 	await openQuestionnaire(page, id, 'donnees', 'ouverture');
@@ -33,6 +37,7 @@ test('axe finds no violation on the home, profile and answering pages', async ({
 	await expectNoAxeViolations(page);
 
 	await page.goto('/importer');
+	await expect(page.getByLabel('Fichier de diagnostic (.json)')).toBeVisible();
 	await expectNoAxeViolations(page);
 });
 
