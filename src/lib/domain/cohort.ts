@@ -1,4 +1,6 @@
+import { territoryTypeLabels } from './profile-fields.ts';
 import type { Profile, TerritoryType } from './profile.ts';
+import { regions } from './regions.ts';
 
 /**
  * Population bands of the peer groups. The edges are regulatory thresholds, so that territories
@@ -68,4 +70,15 @@ export function populationBandLabel(band: PopulationBand): string {
 	if (band.endsWith('+')) return `${fr.format(min!)} habitants et plus`;
 	if (min === 0) return `moins de ${fr.format(max! + 1)} habitants`;
 	return `de ${fr.format(min!)} à ${fr.format(max!)} habitants`;
+}
+
+/**
+ * A peer group in words, as every page and the PDF show it:
+ * `{ commune, 3500-9999, 44 }` → "Commune · de 3 500 à 9 999 habitants · Grand Est".
+ */
+export function cohortLabel(c: Cohort): string {
+	const parts = [territoryTypeLabels[c.type]];
+	if (c.band) parts.push(populationBandLabel(c.band));
+	if (c.region) parts.push(regions[c.region] ?? c.region);
+	return parts.join(' · ');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { populationBandLabel } from './cohort.ts';
+import { cohortLabel, populationBandLabel } from './cohort.ts';
 import { describeCondition } from './condition-text.ts';
 
 describe('describeCondition', () => {
@@ -43,4 +43,14 @@ describe('populationBandLabel', () => {
 	])('%s → %s', (band, label) =>
 		expect(populationBandLabel(band).replace(/\u202f/g, ' ')).toBe(label)
 	);
+});
+
+describe('cohortLabel', () => {
+	it('says the peer group in words, as wide as it is', () => {
+		const plain = (s: string) => s.replace(/\u202f/g, ' ');
+		expect(plain(cohortLabel({ type: 'commune', band: '3500-9999', region: '44' }))).toBe(
+			'Commune · de 3 500 à 9 999 habitants · Grand Est'
+		);
+		expect(cohortLabel({ type: 'cc' })).toBe('Communauté de communes');
+	});
 });

@@ -3,6 +3,7 @@ import { horizonLabels, type Action } from '../../domain/action-plan.ts';
 import type { AnswerSet } from '../../domain/answer.ts';
 import { answerLabel } from '../../domain/answer-label.ts';
 import type { Benchmark } from '../../domain/benchmark.ts';
+import { cohortLabel } from '../../domain/cohort.ts';
 import { localize } from '../../domain/localize.ts';
 import type { Obligation } from '../../domain/obligations.ts';
 import type { Profile } from '../../domain/profile.ts';
@@ -338,13 +339,7 @@ function peerText(b: Benchmark | null | undefined): string {
 	if (!b) return 'Comparaison avec les pairs indisponible.';
 	if (!b.cohort || !b.overall)
 		return `Pas encore assez de contributions de pairs (au moins ${b.k}).`;
-	const cohort = [
-		b.cohort.type,
-		b.cohort.band,
-		b.cohort.region ? `région ${b.cohort.region}` : null
-	]
-		.filter(Boolean)
-		.join(', ');
+	const cohort = cohortLabel(b.cohort);
 	return `Pairs : ${cohort} ; n = ${b.overall.n} ; campagne ${b.campaign}${b.fellBack ? ' (groupe élargi)' : ''}${b.synthetic ? ' ; données de démonstration' : ''}.`;
 }
 

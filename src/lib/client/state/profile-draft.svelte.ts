@@ -1,7 +1,6 @@
-import { cohortChain, populationBandLabel } from '../../domain/cohort.ts';
+import { cohortChain, cohortLabel } from '../../domain/cohort.ts';
 import { type AgentsBand, type Profile, type TerritoryType } from '../../domain/profile.ts';
 import { agentsBands, territoryTypeLabels } from '../../domain/profile-fields.ts';
-import { regions } from '../../domain/regions.ts';
 import type { TerritoryHit } from '../../domain/territory.ts';
 
 /** The territory profile being filled in: form fields as text, checked on the way out. */
@@ -77,10 +76,7 @@ export class ProfileDraft {
 			...(known ? { population } : {}),
 			...(this.region ? { region: this.region } : {})
 		});
-		const parts = [territoryTypeLabels[this.type]];
-		if (first?.band) parts.push(populationBandLabel(first.band));
-		if (first?.region) parts.push(regions[first.region] ?? first.region);
-		return parts.join(' · ');
+		return cohortLabel(first!);
 	});
 }
 
