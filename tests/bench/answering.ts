@@ -7,12 +7,12 @@
  * 2. the JavaScript (gzip -9 of every script the page loads) of the answering page (budget:
  *    ≤ 70 KB), against the home page measured in the same run.
  */
-import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { ensureBuild } from '../../scripts/lib/build.ts';
 import { chromiumArgs, chromiumPath } from '../support/chromium.ts';
+import { scriptWeight, uncachedPage } from './lib/script-weight.ts';
 import { startBuiltServer } from '../support/server.ts';
 
 const CLICKS = 500;
@@ -22,32 +22,20 @@ function quantile(sorted: number[], q: number): number {
 	return sorted[Math.max(0, i)]!;
 }
 
-/** Total gzip size of the scripts a page load fetches, with the HTTP cache disabled. */
-async function scriptWeight(
+/** The scripts a page loads from its URL until `ready`, then the network is idle. */
+async function pageWeight(
 	context: BrowserContext,
 	url: string,
 	ready: (p: Page) => Promise<unknown>
 ) {
-	const page = await context.newPage();
-	const cdp = await context.newCDPSession(page);
-	await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-	const scripts: Promise<number>[] = [];
-	page.on('response', (r) => {
-		if (r.request().resourceType() !== 'script') return;
-		const size = r.body().then((b) => gzipSync(b, { level: 9 }).length);
-		// `npm run bench:answering -- --detail` lists each file.
-		if (process.argv.includes('--detail'))
-			void size.then((n) =>
-				console.log(`    ${(n / 1024).toFixed(1).padStart(5)} KB ${new URL(r.url()).pathname}`)
-			);
-		scripts.push(size);
+	const page = await uncachedPage(context);
+	const weight = await scriptWeight(page, async () => {
+		await page.goto(url);
+		await ready(page);
+		await page.waitForLoadState('networkidle');
 	});
-	await page.goto(url);
-	await ready(page);
-	await page.waitForLoadState('networkidle');
-	const sizes = await Promise.all(scripts);
 	await page.close();
-	return { bytes: sizes.reduce((a, b) => a + b, 0), files: sizes.length };
+	return weight;
 }
 
 if (!ensureBuild()) process.exit(1);
@@ -124,10 +112,10 @@ try {
 
 	const app = [...timings.app].sort((a, b) => a - b);
 	const bare = [...timings.bare].sort((a, b) => a - b);
-	const answeringJs = await scriptWeight(context, answeringUrl, (p) =>
+	const answeringJs = await pageWeight(context, answeringUrl, (p) =>
 		p.locator('fieldset.question').first().waitFor()
 	);
-	const homeJs = await scriptWeight(context, server.url + '/', (p) =>
+	const homeJs = await pageWeight(context, server.url + '/', (p) =>
 		p.getByRole('heading', { name: 'Mes diagnostics' }).waitFor()
 	);
 

@@ -12,14 +12,14 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { ensureBuild } from '../../scripts/lib/build.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../../src/lib/domain/backup.ts';
 import type { Question } from '../../src/lib/domain/questionnaire.ts';
 import { loadCatalog } from '../../src/lib/server/catalog/load.ts';
 import { chromiumArgs, chromiumPath } from '../support/chromium.ts';
+import { scriptWeight, uncachedPage } from './lib/script-weight.ts';
 import { freePort, startBuiltServer } from '../support/server.ts';
 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
@@ -79,30 +79,9 @@ function fullBackup(only?: string[], id = 'bench00000000000000000000000001'): st
 	});
 }
 
-/** gzip -9 bytes of every script a page loads, with the HTTP cache disabled. */
-async function scripts(page: Page, action: () => Promise<unknown>): Promise<number> {
-	const sizes: Promise<number>[] = [];
-	const listener = (r: import('@playwright/test').Response) => {
-		if (r.request().resourceType() !== 'script') return;
-		const size = r.body().then((b) => gzipSync(b, { level: 9 }).length);
-		// `npm run bench:results -- --detail` lists each file.
-		if (process.argv.includes('--detail'))
-			void size.then((n) => console.log(`    ${kb(n).padStart(9)} ${new URL(r.url()).pathname}`));
-		sizes.push(size);
-	};
-	page.on('response', listener);
-	await action();
-	page.off('response', listener);
-	return (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
-}
-
-async function fresh(context: BrowserContext) {
-	const page = await context.newPage();
-	await (
-		await context.newCDPSession(page)
-	).send('Network.setCacheDisabled', { cacheDisabled: true });
-	return page;
-}
+/** gzip -9 bytes of every script a page loads while `action` runs. */
+const scripts = async (page: Page, action: () => Promise<unknown>) =>
+	(await scriptWeight(page, action)).bytes;
 
 if (!ensureBuild()) process.exit(1);
 const server = await startBuiltServer({
@@ -130,7 +109,7 @@ try {
 	const results = `${server.url}/diagnostics/bench00000000000000000000000001/resultats`;
 	const answering = `${server.url}/diagnostics/bench00000000000000000000000001/questionnaires/cybersecurite`;
 
-	const page = await fresh(context);
+	const page = await uncachedPage(context);
 	if (process.argv.includes('--detail'))
 		page.on('console', (m) => console.log(`    page: ${m.text()}`));
 	const resultsJs = await scripts(page, async () => {
@@ -138,7 +117,7 @@ try {
 		await page.locator('.peer-note').first().waitFor();
 		await page.waitForLoadState('networkidle');
 	});
-	const home = await fresh(context);
+	const home = await uncachedPage(context);
 	const homeJs = await scripts(home, async () => {
 		await home.goto(server.url + '/');
 		await home.waitForLoadState('networkidle');
