@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import {
+	askedIds,
 	choose,
 	createNancy,
 	exportFile,
@@ -41,9 +42,7 @@ test('picking Nancy from the search fills the profile and shows the cohort', asy
 test('answers survive a reload mid-way through a theme', async ({ page }) => {
 	const id = await createNancy(page, ['donnees']);
 	await openQuestionnaire(page, id, 'donnees', 'gouvernance');
-	const ids = await page
-		.locator('fieldset.question')
-		.evaluateAll((els) => els.map((e) => e.getAttribute('data-question')!));
+	const ids = await askedIds(page);
 	expect(ids.length).toBeGreaterThanOrEqual(3);
 	await choose(page, ids[0]!, 1);
 	await choose(page, ids[1]!, 2);
@@ -110,9 +109,7 @@ test('export, delete and re-import give back the same answers', async ({ page },
 	page.on('dialog', (d) => void d.accept());
 	const id = await createNancy(page, ['cybersecurite']);
 	await openQuestionnaire(page, id, 'cybersecurite');
-	const ids = await page
-		.locator('fieldset.question')
-		.evaluateAll((els) => els.map((e) => e.getAttribute('data-question')!));
+	const ids = await askedIds(page);
 	await choose(page, ids[0]!, 1);
 	await choose(page, ids[1]!, 0);
 	await question(page, ids[1]!)
@@ -148,9 +145,7 @@ test('a colleague file is merged, with its one conflict resolved question by que
 }, info) => {
 	const id = await createNancy(page, ['cybersecurite']);
 	await openQuestionnaire(page, id, 'cybersecurite');
-	const ids = await page
-		.locator('fieldset.question')
-		.evaluateAll((els) => els.map((e) => e.getAttribute('data-question')!));
+	const ids = await askedIds(page);
 	await choose(page, ids[0]!, 1);
 	await choose(page, ids[1]!, 1);
 	await waitSaved(page);

@@ -36,6 +36,12 @@ export async function openQuestionnaire(
 /** The question's fieldset. */
 export const question = (page: Page, id: string) => page.locator(`fieldset[data-question="${id}"]`);
 
+/** The ids of the questions shown on the page, in order. */
+export const askedIds = (page: Page) =>
+	page
+		.locator('fieldset.question')
+		.evaluateAll((els) => els.map((e) => e.getAttribute('data-question')!));
+
 /** Picks the n-th proposed answer (0-based) of a single-choice question. */
 export async function choose(page: Page, questionId: string, n: number) {
 	await question(page, questionId).getByRole('radio').nth(n).check();
