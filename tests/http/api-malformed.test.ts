@@ -505,10 +505,11 @@ let errors = '';
 let invitations: Map<string, string>;
 let genuine: ObtainedToken;
 beforeAll(async () => {
-	api = await startApi();
+	api = await startApi({}, (db) => {
+		openCampaign(db, thisYear);
+		invitations = invite(db, thisYear, ['54395', '57463', '51454', '67482']);
+	});
 	api.process.stderr?.on('data', (d) => (errors += d));
-	openCampaign(api.db, thisYear);
-	invitations = invite(api.db, thisYear, ['54395', '57463', '51454', '67482']);
 	// Something to damage: a few contributions, and a token kept unspent for the cases below.
 	for (const code of ['54395', '57463', '51454']) {
 		const { token, participation } = await obtainToken(api.url, invitations.get(code)!, 'donnees');
