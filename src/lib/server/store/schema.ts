@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Generated, type Kysely, type Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 
 /** A random row id: 128 bits, base64url. Rows carry no order, no counter and no time. */
 export const randomId = (): string => randomBytes(16).toString('base64url');
@@ -118,6 +118,12 @@ export type Dialect = 'sqlite' | 'postgres';
  * race). A published migration is never edited: a change is a new number.
  */
 export function migrations(dialect: Dialect): Record<string, Migration> {
+	// SQLite stores an ordinary table in the order of a hidden, increasing rowid: anyone holding
+	// the file could read the order rows were inserted in, and pair the n-th token issued with
+	// the n-th contribution. Tables that must not tell their order are WITHOUT ROWID, stored by
+	// their (random or hashed) primary key.
+	const unordered = <T extends { modifyEnd(node: ReturnType<typeof sql>): T }>(b: T): T =>
+		dialect === 'sqlite' ? b.modifyEnd(sql`without rowid`) : b;
 	return {
 		'0001_contributions': {
 			async up(db: Kysely<unknown>) {
@@ -206,6 +212,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
 					.addColumn('band', 'text', (c) => c.notNull())
 					.addColumn('region', 'text', (c) => c.notNull())
 					.addUniqueConstraint('invitations_territory', ['campaign', 'territory_code'])
+					.$call(unordered)
 					.execute();
 				await db.schema
 					.createTable('issuances')
@@ -214,6 +221,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
 					.addColumn('blinded_hash', 'text', (c) => c.notNull())
 					.addColumn('blind_signature', 'text', (c) => c.notNull())
 					.addPrimaryKeyConstraint('issuances_pk', ['code_hash', 'questionnaire'])
+					.$call(unordered)
 					.execute();
 				await db.schema
 					.createTable('contributions')
@@ -228,6 +236,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
 					.addColumn('scores', 'text')
 					.addColumn('synthetic', 'integer', (c) => c.notNull().defaultTo(0))
 					.addColumn('source', 'text', (c) => c.notNull())
+					.$call(unordered)
 					.execute();
 				await db.schema
 					.createIndex('contributions_campaign')
