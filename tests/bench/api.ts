@@ -18,7 +18,8 @@ import { performance } from 'node:perf_hooks';
 import { ensureBuild } from '../../scripts/lib/build.ts';
 import { createCatalog } from '../../src/lib/domain/catalog.ts';
 import { populationBand } from '../../src/lib/domain/cohort.ts';
-import { AggregateCache } from '../../src/lib/server/benchmarks/cache.ts';
+import { publishEdition } from '../../src/lib/server/editions/publish.ts';
+import { insertCampaign } from '../../src/lib/server/store/campaigns.ts';
 import { BenchmarkService } from '../../src/lib/server/benchmarks/service.ts';
 import { loadCatalog } from '../../src/lib/server/catalog/load.ts';
 import { openPostgresStore } from '../../src/lib/server/store/postgres.ts';
@@ -97,17 +98,26 @@ async function measure(url: string): Promise<LoadResult> {
 
 async function benchStore(name: string, store: BenchmarkStore, env: Record<string, string>) {
 	const records = communeContributions();
+	const year = records[0]!.campaign;
+	await insertCampaign(store.db, {
+		year,
+		collects: [{ questionnaire: QUERY.questionnaire, version: QUERY.version }],
+		closes: null,
+		status: 'open',
+		synthetic: false
+	});
 	const [, importMs] = await time(() => insertContributions(store.db, records));
-	const cache = new AggregateCache(store, catalog, 5);
-	const [, recomputeMs] = await time(() => cache.recomputeAll());
-	const service = new BenchmarkService({ store, catalog, k: 5 });
+	const [, recomputeMs] = await time(() =>
+		publishEdition(store.db, catalog, { campaign: year, k: 5 })
+	);
+	const service = new BenchmarkService({ db: store.db, catalog, k: 5 });
 	await service.start(60_000);
 	const { body } = await service.benchmark(QUERY);
 	service.stop();
 	await store.close();
 	console.log(`\n${name}: ${fmt(records.length)} contributions (one per commune)`);
 	console.log(
-		`  import: ${fmt(importMs)} ms; recompute every aggregate: ${fmt(recomputeMs)} ms (budget 2,000 ms) ${recomputeMs < 2000 ? '✓' : '✗'}`
+		`  import: ${fmt(importMs)} ms; publish an edition: ${fmt(recomputeMs)} ms (budget 2,000 ms) ${recomputeMs < 2000 ? '✓' : '✗'}`
 	);
 
 	// Written before the server starts: the static handler lists its files at start.

@@ -3,6 +3,9 @@ import type { Kysely } from 'kysely';
 import type { EditionCell, EditionContribution } from '../../domain/edition.ts';
 import type { TerritoryType } from '../../domain/profile.ts';
 import { randomId, type StoreSchema } from './schema.ts';
+import type { ContributionSource } from './types.ts';
+
+export type { ContributionSource };
 
 /**
  * The queries of editions: bulk contributions (demo, import), the live contributions of a
@@ -15,7 +18,6 @@ type Db = Kysely<StoreSchema>;
 /** Rows per INSERT: under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 const BATCH = 1000;
 
-export type ContributionSource = 'invited' | 'open' | 'import' | 'demo';
 export const contributionSources: readonly ContributionSource[] = [
 	'invited',
 	'open',
