@@ -1,6 +1,7 @@
 import type { Catalog } from '../../domain/catalog.ts';
 import type { Config } from '../config.ts';
 import { RateLimiter } from '../http/rate-limit.ts';
+import { ParticipationService } from '../participation/service.ts';
 import { listCampaigns } from '../store/campaigns.ts';
 import { openStore } from '../store/index.ts';
 import type { BenchmarkStore } from '../store/types.ts';
@@ -10,6 +11,8 @@ import { BenchmarkService } from './service.ts';
 export interface BenchmarkRuntime {
 	store: BenchmarkStore;
 	service: BenchmarkService;
+	/** Invitations, tokens and contributions. */
+	participation: ParticipationService;
 	/** Per-client limit on contribute, replace and withdraw. */
 	writes: RateLimiter;
 }
@@ -39,9 +42,19 @@ export async function startBenchmarks(catalog: Catalog, config: Config): Promise
 	}
 	const service = new BenchmarkService({ db: store.db, catalog, k: config.BENCHMARK_K });
 	await service.start(config.BENCHMARK_REFRESH_MS);
+	const participation = new ParticipationService({
+		store,
+		catalog,
+		openParticipation: config.OPEN_PARTICIPATION === 'on'
+	});
+	if (participation.openParticipation)
+		console.log(
+			'numeriscope: OPEN_PARTICIPATION=on: contributions without an invitation are accepted (flagged open, unverified)'
+		);
 	runtime = {
 		store,
 		service,
+		participation,
 		writes: new RateLimiter(config.RATE_LIMIT_WRITES, config.RATE_LIMIT_WINDOW_SECONDS)
 	};
 	process.once('sveltekit:shutdown', () => {

@@ -55,3 +55,28 @@ export async function setCampaignStatus(
 		.executeTakeFirst();
 	return Number(r.numUpdatedRows) > 0;
 }
+
+/** One campaign, or undefined when there is none of that year. */
+export async function findCampaign(db: Db, year: number): Promise<CampaignRecord | undefined> {
+	const r = await db
+		.selectFrom('campaigns')
+		.selectAll()
+		.where('year', '=', year)
+		.executeTakeFirst();
+	return r
+		? {
+				year: r.year,
+				collects: JSON.parse(r.collects) as Collected[],
+				closes: r.closes,
+				status: r.status === 'open' ? 'open' : 'closed',
+				synthetic: r.synthetic === 1
+			}
+		: undefined;
+}
+
+/**
+ * Whether a campaign takes tokens and contributions on a day (`YYYY-MM-DD`, UTC): open, and
+ * its closing day, if any, not past (the closing day itself still counts).
+ */
+export const acceptsOn = (c: CampaignRecord, day: string): boolean =>
+	c.status === 'open' && (c.closes === null || day <= c.closes);

@@ -45,7 +45,10 @@ export interface StoreSchema {
 		/** SHA-256 of the normalised code, hex. */
 		code_hash: string;
 		campaign: number;
-		/** INSEE or SIREN code of the invited territory. */
+		/**
+		 * The invited territory, `type:code` (INSEE or SIREN code): a département and a région
+		 * may share a code (`departement:44`, `region:44`).
+		 */
 		territory_code: string;
 		/** The official cohort, from the server's territory data. */
 		territory_type: string;
