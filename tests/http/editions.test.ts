@@ -76,7 +76,7 @@ const row = (campaign: number, score: number, region = '44'): NewContribution =>
 });
 
 /** What readers ask: the default campaign, each campaign, the wider cohorts, another questionnaire. */
-const queries = [
+const queries: Record<string, string>[] = [
 	{ questionnaire: 'donnees', version: '1', type: 'commune', band: '3500-9999', region: '44' },
 	{ questionnaire: 'donnees', version: '1', type: 'commune', band: '3500-9999' },
 	{ questionnaire: 'donnees', version: '1', type: 'commune' },

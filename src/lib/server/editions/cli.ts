@@ -1,54 +1,57 @@
-import type { Kysely } from 'kysely';
-import type { Catalog } from '../../domain/catalog.ts';
-import type { StoreSchema } from '../store/schema.ts';
+import type { CliContext } from '../benchmarks/cli.ts';
+import { CliError } from '../participation/cli.ts';
 import { PublishError, publishEdition } from './publish.ts';
 
-/** What `publish` needs from the command line's context. */
-export interface PublishContext {
-	db: Kysely<StoreSchema>;
-	catalog: Catalog;
-	k: number;
-	/** Data lines (stdout) and messages (stderr). */
+/** Where `publish` writes: data lines (stdout) and messages (stderr). */
+export interface PublishIo {
 	out: (line: string) => void;
 	err: (line: string) => void;
 }
 
+const consoleIo: PublishIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
+
 /**
- * `observatory publish <year>`: publishes the campaign's next edition and prints its number and
- * how many cells were published, carried over and suppressed. Returns the exit code: 0 published
- * or nothing new, 1 refused, 2 bad usage.
+ * `observatory publish <year>`: publishes the campaign's next edition (with the server's
+ * BENCHMARK_K) and prints, as JSON on stdout, its number and how many cells were published,
+ * carried over and suppressed. Nothing new since the last edition: no edition, a message, exit 0.
+ * A refusal throws a `CliError` (exit 1; 2 for a usage mistake).
  */
 export async function publishCommand(
 	args: readonly string[],
-	ctx: PublishContext
-): Promise<number> {
-	const usage = 'usage: observatory publish <year>';
-	if (args.length !== 1 || !/^\d{4}$/.test(args[0]!)) {
-		ctx.err(
-			`publish: give one campaign year (got ${args.length ? args.join(' ') : 'nothing'})\n${usage}`
+	ctx: Pick<CliContext, 'store' | 'catalog' | 'config'>,
+	io: PublishIo = consoleIo
+): Promise<void> {
+	if (args.length !== 1 || !/^\d{4}$/.test(args[0]!))
+		throw new CliError(
+			`publish: give one campaign year (got ${args.length ? args.join(' ') : 'nothing'})\nusage: observatory publish <year>`,
+			2
 		);
-		return 2;
-	}
 	const campaign = Number(args[0]);
+	let r;
 	try {
-		const r = await publishEdition(ctx.db, ctx.catalog, { campaign, k: ctx.k });
-		const { published, carried, suppressed } = r.counts;
-		if (r.status === 'unchanged') {
-			ctx.err(
-				`campaign ${campaign}: nothing new since edition ${r.number} (${carried} cells would be carried over unchanged, none dropped); no edition published`
-			);
-			return 0;
-		}
-		ctx.out(
-			JSON.stringify({ campaign, edition: r.number, published, carriedOver: carried, suppressed })
-		);
-		ctx.err(
-			`campaign ${campaign}: edition ${r.number} published: ${published} cells with new figures, ${carried} carried over, ${suppressed} suppressed`
-		);
-		return 0;
+		r = await publishEdition(ctx.store.db, ctx.catalog, {
+			campaign,
+			k: ctx.config.BENCHMARK_K
+		});
 	} catch (e) {
-		if (!(e instanceof PublishError)) throw e;
-		ctx.err(`publish: ${e.message}`);
-		return 1;
+		if (e instanceof PublishError) throw new CliError(`publish: ${e.message}`);
+		throw e;
 	}
+	const { published, carried, suppressed } = r.counts;
+	if (r.status === 'unchanged') {
+		if (r.number === 0) {
+			io.err(`campaign ${campaign}: no contribution yet; no edition published`);
+			return;
+		}
+		io.err(
+			`campaign ${campaign}: nothing new since edition ${r.number} (${carried} cells would be carried over unchanged, none dropped); no edition published`
+		);
+		return;
+	}
+	io.out(
+		JSON.stringify({ campaign, edition: r.number, published, carriedOver: carried, suppressed })
+	);
+	io.err(
+		`campaign ${campaign}: edition ${r.number} published: ${published} cells with new figures, ${carried} carried over, ${suppressed} suppressed`
+	);
 }

@@ -25,7 +25,7 @@ export class PublishError extends Error {
 
 export type PublishResult =
 	| { status: 'published'; campaign: number; number: number; counts: EditionCounts }
-	/** Nothing new since edition `number`: no edition was written. */
+	/** Nothing new since edition `number` (0: no edition and no contribution yet): nothing written. */
 	| { status: 'unchanged'; campaign: number; number: number; counts: EditionCounts };
 
 export interface PublishOptions {
@@ -70,7 +70,8 @@ export async function publishEdition(
 			const members = await loadMembers(tx, o.campaign, computedIn);
 			const number = (editions.at(-1)?.number ?? 0) + 1;
 			const result = nextEdition({ contributions: live, pools, k: o.k, editions, members }, number);
-			if (isUnchanged(result, editions.length))
+			// Nothing new, or a first edition of nothing at all.
+			if (isUnchanged(result, editions.length) || (editions.length === 0 && live.length === 0))
 				return {
 					status: 'unchanged',
 					campaign: o.campaign,
