@@ -28,9 +28,10 @@ import {
 let api: ApiServer;
 let invitations: Map<string, string>;
 beforeAll(async () => {
-	api = await startApi();
-	openCampaign(api.db, thisYear);
-	invitations = invite(api.db, thisYear, ['54395', '57463', '51454']);
+	api = await startApi({}, (db) => {
+		openCampaign(db, thisYear);
+		invitations = invite(db, thisYear, ['54395', '57463', '51454']);
+	});
 }, 60_000);
 afterAll(() => api?.close());
 

@@ -74,9 +74,10 @@ const tokens: ObtainedToken[] = [];
 const inserted: string[] = [];
 let dump: Dump;
 beforeAll(async () => {
-	api = await startApi();
-	openCampaign(api.db, thisYear);
-	invitations = invite(api.db, thisYear, codes);
+	api = await startApi({}, (db) => {
+		openCampaign(db, thisYear);
+		invitations = invite(db, thisYear, codes);
+	});
 	// Redeem in the order of the list, then contribute in the same order: the worst case,
 	// where any order kept by the store would pair issuances and contributions.
 	for (const code of codes)
