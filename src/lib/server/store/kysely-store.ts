@@ -1,13 +1,12 @@
-import { Migrator, sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { TerritoryType } from '../../domain/profile.ts';
+import { Migrator, type Kysely, type Transaction } from 'kysely';
 import { migrations, type Dialect, type StoreSchema } from './schema.ts';
-import type { BenchmarkStore, ContributionRecord, Group, Revision } from './types.ts';
+import type { BenchmarkStore } from './types.ts';
 
-type Row = Selectable<StoreSchema['contributions']>;
-type Tx = Transaction<StoreSchema>;
-
-/** Rows per INSERT: under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
-const BATCH = 1000;
+interface Pending {
+	op: (tx: Transaction<StoreSchema>) => Promise<unknown>;
+	resolve: (value: unknown) => void;
+	reject: (error: unknown) => void;
+}
 
 /** Applies the numbered migrations that have not run yet. */
 export async function migrate(db: Kysely<StoreSchema>, dialect: Dialect): Promise<void> {
@@ -19,114 +18,49 @@ export async function migrate(db: Kysely<StoreSchema>, dialect: Dialect): Promis
 	if (error) throw error instanceof Error ? error : new Error(String(error));
 }
 
-const toRow = (r: ContributionRecord, tokenHash: string | null) => ({
-	token_hash: tokenHash,
-	questionnaire: r.questionnaire,
-	version: r.version,
-	campaign: r.campaign,
-	territory_type: r.type,
-	band: r.band,
-	region: r.region,
-	scores: JSON.stringify(r.scores),
-	synthetic: r.synthetic ? 1 : 0
-});
-
-const fromRow = (r: Omit<Row, 'id' | 'token_hash'>): ContributionRecord => ({
-	questionnaire: r.questionnaire,
-	version: r.version,
-	campaign: r.campaign,
-	type: r.territory_type as TerritoryType,
-	band: r.band,
-	region: r.region,
-	scores: JSON.parse(r.scores) as ContributionRecord['scores'],
-	synthetic: r.synthetic === 1
-});
-
-/** Bumps the revision of every group a transaction touched, inside that transaction. */
-async function bump(tx: Tx, groups: Iterable<Group>): Promise<void> {
-	const seen = new Map<string, Group>();
-	for (const g of groups) seen.set(`${g.questionnaire}|${g.campaign}`, g);
-	for (const g of seen.values())
-		await tx
-			.insertInto('revisions')
-			.values({ questionnaire: g.questionnaire, campaign: g.campaign, revision: 1 })
-			.onConflict((oc) =>
-				oc
-					.columns(['questionnaire', 'campaign'])
-					.doUpdateSet({ revision: sql<number>`revisions.revision + 1` })
-			)
-			.execute();
-}
-
 /**
- * The store's queries, written once for both databases with Kysely; `sqlite.ts` and
- * `postgres.ts` open the connection, set what is specific to each and migrate.
+ * The store's connection, the same for both databases; `sqlite.ts` and `postgres.ts` open it,
+ * set what is specific to each and migrate.
  */
 export class KyselyStore implements BenchmarkStore {
+	#queue: Pending[] = [];
+	#flushing: Promise<void> | null = null;
+
 	constructor(
-		private readonly db: Kysely<StoreSchema>,
+		readonly db: Kysely<StoreSchema>,
 		readonly kind: Dialect
 	) {}
 
-	async add(record: ContributionRecord, tokenHash: string | null): Promise<void> {
-		await this.db.transaction().execute(async (tx) => {
-			await tx.insertInto('contributions').values(toRow(record, tokenHash)).execute();
-			await bump(tx, [record]);
+	write<T>(op: (tx: Transaction<StoreSchema>) => Promise<T>): Promise<T> {
+		if (this.kind !== 'sqlite') return this.db.transaction().execute(op);
+		return new Promise<T>((resolve, reject) => {
+			this.#queue.push({ op, resolve: resolve as (v: unknown) => void, reject });
+			if (!this.#flushing)
+				this.#flushing = new Promise<void>((r) => setImmediate(r)).then(() => this.#flush());
 		});
 	}
 
-	async replace(tokenHash: string, record: ContributionRecord): Promise<boolean> {
-		return this.db.transaction().execute(async (tx) => {
-			const old = await tx
-				.selectFrom('contributions')
-				.select(['questionnaire', 'campaign'])
-				.where('token_hash', '=', tokenHash)
-				.executeTakeFirst();
-			if (!old) return false;
-			await tx
-				.updateTable('contributions')
-				.set(toRow(record, tokenHash))
-				.where('token_hash', '=', tokenHash)
-				.execute();
-			await bump(tx, [old, record]);
-			return true;
-		});
-	}
-
-	async withdraw(tokenHash: string): Promise<boolean> {
-		return this.db.transaction().execute(async (tx) => {
-			const gone = await tx
-				.deleteFrom('contributions')
-				.where('token_hash', '=', tokenHash)
-				.returning(['questionnaire', 'campaign'])
-				.execute();
-			await bump(tx, gone);
-			return gone.length > 0;
-		});
-	}
-
-	async addMany(
-		records: readonly ContributionRecord[],
-		options: { removeSynthetic?: boolean } = {}
-	): Promise<void> {
-		await this.db.transaction().execute(async (tx) => {
-			const touched: Group[] = [...records];
-			if (options.removeSynthetic) {
-				touched.push(
-					...(await tx
-						.deleteFrom('contributions')
-						.where('synthetic', '=', 1)
-						.returning(['questionnaire', 'campaign'])
-						.execute())
-				);
+	/**
+	 * Group commit on SQLite: the writes queued meanwhile share one transaction, hence one
+	 * fsync (`synchronous = FULL` costs a few milliseconds each, on a connection that blocks the
+	 * event loop). Each caller is answered only once the commit is on disk. If the shared
+	 * transaction fails, each write is retried alone, so one bad write fails only itself.
+	 */
+	async #flush(): Promise<void> {
+		while (this.#queue.length > 0) {
+			const batch = this.#queue.splice(0);
+			try {
+				const results = await this.db.transaction().execute(async (tx) => {
+					const out: unknown[] = [];
+					for (const w of batch) out.push(await w.op(tx));
+					return out;
+				});
+				batch.forEach((w, i) => w.resolve(results[i]));
+			} catch {
+				for (const w of batch) await this.db.transaction().execute(w.op).then(w.resolve, w.reject);
 			}
-			for (let i = 0; i < records.length; i += BATCH)
-				await tx
-					.insertInto('contributions')
-					.values(records.slice(i, i + BATCH).map((r) => toRow(r, null)))
-					.execute();
-			await bump(tx, touched);
-		});
+		}
+		this.#flushing = null;
 	}
 
 	async count(filter: { synthetic?: boolean } = {}): Promise<number> {
@@ -134,34 +68,6 @@ export class KyselyStore implements BenchmarkStore {
 		if (filter.synthetic !== undefined) q = q.where('synthetic', '=', filter.synthetic ? 1 : 0);
 		const { n } = await q.executeTakeFirstOrThrow();
 		return Number(n);
-	}
-
-	async list(group?: Group): Promise<ContributionRecord[]> {
-		let q = this.db
-			.selectFrom('contributions')
-			.select([
-				'questionnaire',
-				'version',
-				'campaign',
-				'territory_type',
-				'band',
-				'region',
-				'scores',
-				'synthetic'
-			])
-			.orderBy('id');
-		if (group)
-			q = q.where('questionnaire', '=', group.questionnaire).where('campaign', '=', group.campaign);
-		return (await q.execute()).map(fromRow);
-	}
-
-	async revisions(): Promise<Revision[]> {
-		return this.db
-			.selectFrom('revisions')
-			.select(['questionnaire', 'campaign', 'revision'])
-			.orderBy('questionnaire')
-			.orderBy('campaign')
-			.execute();
 	}
 
 	async close(): Promise<void> {
