@@ -82,11 +82,18 @@ interface Candidate extends CellCount {
 	members: EditionContribution[];
 }
 
-/** n and the quantiles; a typed array sorts numbers natively (35,000 scores × 6 per cell). */
-const statistic = (values: number[]): Statistic => ({
-	n: values.length,
-	...quantiles(Array.from(Float64Array.from(values).sort()))
-});
+/**
+ * n and the quantiles of one score over a cell's members. The values go into a typed array,
+ * which sorts numbers natively: a cell of the type level holds every contribution of the pool.
+ */
+function statistic(
+	members: readonly EditionContribution[],
+	score: (c: EditionContribution) => number
+): Statistic {
+	const values = new Float64Array(members.length);
+	for (let i = 0; i < values.length; i++) values[i] = score(members[i]!);
+	return { n: values.length, ...quantiles(values.sort()) };
+}
 
 const cellId = (pool: string, cohort: string) => `${pool}|${cohort}`;
 
@@ -128,9 +135,9 @@ function candidates(all: readonly EditionContribution[], pool: VersionPool): Can
 
 function figures(cell: Candidate): CellFigures {
 	return {
-		overall: statistic(cell.members.map((c) => c.scores.overall)),
+		overall: statistic(cell.members, (c) => c.scores.overall),
 		themes: Object.fromEntries(
-			cell.pool.themes.map((t) => [t, statistic(cell.members.map((c) => c.scores.themes[t]!))])
+			cell.pool.themes.map((t) => [t, statistic(cell.members, (c) => c.scores.themes[t]!)])
 		)
 	};
 }

@@ -19,7 +19,7 @@ export type Quantiles = Record<QuantileName, number>;
  * - p25: h = 1 → 35; p50: h = 2 → 50; p75: h = 3 → 60
  * - p90: h = 3.6 → 60 + 0.6 × (90 − 60) = 78
  */
-export function quantile(sorted: readonly number[], percent: number): number {
+export function quantile(sorted: ArrayLike<number>, percent: number): number {
 	if (sorted.length === 0) throw new RangeError('the quantile of no value is undefined');
 	if (!Number.isInteger(percent) || percent < 0 || percent > 100)
 		throw new RangeError(`percent must be a whole number from 0 to 100, got ${percent}`);
@@ -35,7 +35,7 @@ export function quantile(sorted: readonly number[], percent: number): number {
  * are whole points, and a coarser figure tells less about the values it sits between.
  * [20, 35, 50, 60, 90] → { p10: 26, p25: 35, p50: 50, p75: 60, p90: 78 }.
  */
-export function quantiles(sorted: readonly number[]): Quantiles {
+export function quantiles(sorted: ArrayLike<number>): Quantiles {
 	const out = {} as Quantiles;
 	for (const [name, percent] of Object.entries(quantileLevels) as [QuantileName, number][])
 		out[name] = Math.round(quantile(sorted, percent));

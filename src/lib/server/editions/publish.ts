@@ -37,10 +37,14 @@ export interface PublishOptions {
 	beforeWrite?: () => Promise<void>;
 }
 
-/** The unique-key violation of each database, when two publications race for one number. */
-const isDuplicate = (e: unknown) => {
+/**
+ * How each database refuses the loser of two publications that read the same last number:
+ * PostgreSQL by the primary key (23505); SQLite, when the other process committed first, by
+ * refusing to upgrade a stale read transaction (SQLITE_BUSY…), or by the key.
+ */
+const isRace = (e: unknown) => {
 	const code = (e as { code?: unknown }).code;
-	return code === '23505' || (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'));
+	return code === '23505' || (typeof code === 'string' && /^SQLITE_(CONSTRAINT|BUSY)/.test(code));
 };
 
 /**
@@ -101,7 +105,7 @@ export async function publishEdition(
 			return { status: 'published', campaign: o.campaign, number, counts: result.counts } as const;
 		});
 	} catch (e) {
-		if (isDuplicate(e))
+		if (isRace(e))
 			throw new PublishError(
 				'concurrent_publication',
 				`another publication of campaign ${o.campaign} was written first; nothing was written by this one (run publish again to see whether anything is left to publish)`
