@@ -53,15 +53,25 @@ export const HSTS = 'max-age=31536000; includeSubDomains';
  * The headers a response of this type gets when it has none of its own: every response the
  * nosniff, referrer and resource policies (and HSTS on https); a page the document headers;
  * anything else but a script the CSP that allows nothing (a script gets none: the CSP of a
- * service worker's script would govern the worker itself).
+ * service worker's script would govern the worker itself); a 304 only the first ones.
  */
-export function baseSecurityHeaders(contentType: string, https: boolean): [string, string][] {
+export function baseSecurityHeaders(
+	contentType: string,
+	https: boolean,
+	status = 200
+): [string, string][] {
 	const type = contentType.toLowerCase();
 	const html = type.startsWith('text/html');
 	const script = /^(text|application)\/javascript\b/.test(type);
-	const headers = Object.entries(html ? documentHeaders : dataHeaders).filter(
-		([name]) => !(script && name === 'content-security-policy')
-	);
+	// A 304 has no type, and the browser merges its headers into the response it kept: a CSP
+	// or a document header there would land on a cached page or script. Only those that are the
+	// same for every type.
+	const headers =
+		status === 304
+			? Object.entries(dataHeaders).filter(([name]) => Object.hasOwn(documentHeaders, name))
+			: Object.entries(html ? documentHeaders : dataHeaders).filter(
+					([name]) => !(script && name === 'content-security-policy')
+				);
 	if (https) headers.push(['strict-transport-security', HSTS]);
 	return headers;
 }
@@ -79,7 +89,7 @@ export function secureNodeResponse(res: ServerResponse, https: boolean): void {
 		const names = new Set(Object.keys(given ?? {}).map((n) => n.toLowerCase()));
 		const typeKey = Object.keys(given ?? {}).find((n) => n.toLowerCase() === 'content-type');
 		const type = String((typeKey && given?.[typeKey]) ?? this.getHeader('content-type') ?? '');
-		for (const [name, value] of baseSecurityHeaders(type, https))
+		for (const [name, value] of baseSecurityHeaders(type, https, status))
 			if (!names.has(name) && !this.hasHeader(name)) this.setHeader(name, value);
 		return writeHead.call(this, status, ...(rest as [])) as ServerResponse;
 	} as ServerResponse['writeHead'];
