@@ -5,7 +5,7 @@ import { chromiumPath, chromiumArgs } from './tests/support/chromium.ts';
 
 const port = Number(process.env['E2E_PORT'] ?? 4173);
 
-/** End-to-end tests: the built server (`node build`) driven in Debian's Chromium. */
+/** End-to-end tests: the built server (scripts/serve.ts, as `npm start` runs it) driven in Debian's Chromium. */
 export default defineConfig({
 	testDir: 'tests/e2e',
 	outputDir: 'tests/artifacts/e2e',
@@ -20,7 +20,7 @@ export default defineConfig({
 		acceptDownloads: true
 	},
 	webServer: {
-		command: 'node build',
+		command: 'node --import tsx scripts/serve.ts',
 		url: `http://127.0.0.1:${port}/`,
 		// A throwaway benchmark store for each run.
 		env: {

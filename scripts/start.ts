@@ -1,6 +1,6 @@
 /**
  * `npm start`: builds the app when the sources changed since the last build, then serves the
- * production server (http://127.0.0.1:3000 by default; PORT and HOST change it).
+ * production server (scripts/serve.ts; http://127.0.0.1:3000 by default, PORT and HOST change it).
  */
 import { spawn } from 'node:child_process';
 import { ConfigError, loadConfig } from '../src/lib/server/config.ts';
@@ -11,7 +11,7 @@ try {
 	config = loadConfig();
 } catch (e) {
 	if (e instanceof ConfigError) {
-		console.error(`numeriscope: ${e.message}`);
+		for (const line of e.lines) console.error(`numeriscope: ${line}`);
 		process.exit(2);
 	}
 	throw e;
@@ -24,7 +24,9 @@ if (!ensureBuild()) {
 
 const shown = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
 console.log(`Numériscope: http://${shown}:${config.PORT}`);
-const server = spawn(process.execPath, ['build'], {
+// The server entry (scripts/serve.ts) validates the settings again, listens, and says a port in
+// use or a bad address in one line; its exit code is ours.
+const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
 	stdio: 'inherit',
 	env: { ...process.env, PORT: String(config.PORT), HOST: config.HOST }
 });

@@ -15,7 +15,7 @@ export const init: ServerInit = async () => {
 		config = loadConfig();
 	} catch (e) {
 		if (!(e instanceof ConfigError)) throw e;
-		console.error(`numeriscope: ${e.message}`);
+		for (const line of e.lines) console.error(`numeriscope: ${line}`);
 		process.exit(2);
 	}
 	try {

@@ -147,6 +147,22 @@ function bodyCases(): Case[] {
 		' '
 	])
 		post(`body ${JSON.stringify(text.slice(0, 30))}`, text);
+	// Keys that reach a prototype, at the top and nested (JSON.parse keeps them as own keys).
+	const valid = JSON.stringify(contribution());
+	for (const [where, key] of [
+		['{', '__proto__'],
+		['{', 'constructor'],
+		['{', 'prototype'],
+		['"cohort":{', '__proto__'],
+		['"scores":{', '__proto__'],
+		['"themes":{', '__proto__'],
+		['"themes":{', 'constructor']
+	] as const)
+		post(
+			`key ${key} after ${where}`,
+			valid.replace(where, `${where}"${key}":{"synthetic":true,"overall":0},`)
+		);
+	post('key __proto__ escaped', valid.replace('{', '{"\\u005f_proto__":{"overall":0},'));
 	cases.push({ name: 'not UTF-8', headers: json, body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) });
 	cases.push({ name: 'empty body', headers: json, body: '' });
 
@@ -455,6 +471,10 @@ function queryCases(): Case[] {
 		for (const v of values) raw.push(qs({ ...base, band: '3500-9999', [k]: v }));
 	for (const r of ['99', '', '4', 'toString', '__proto__'])
 		raw.push(qs({ ...base, band: '3500-9999', region: r }));
+	// Parameter names that reach a prototype: refused, not silently dropped.
+	for (const name of ['__proto__', 'constructor', 'prototype', 'hasOwnProperty'])
+		raw.push(`${qs(base)}&${name}=1`);
+	raw.push(`__proto__=x&${qs(base)}`);
 	return raw.map((q) => ({
 		name: `GET ?${q.slice(0, 60)}`,
 		method: 'GET',

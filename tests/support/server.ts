@@ -22,17 +22,26 @@ export async function freePort(): Promise<number> {
 export interface RunningServer {
 	url: string;
 	process: ChildProcess;
+	/** Everything the server printed so far, stdout and stderr. */
+	output(): string;
 	stop(): Promise<void>;
 }
 
-/** Starts the built production server (`node build`) on a free port and waits until it answers. */
-export async function startBuiltServer(env: Record<string, string> = {}): Promise<RunningServer> {
-	if (!existsSync('build/index.js'))
+/** The production server's command line, as `npm start` runs it (see scripts/serve.ts). */
+export const serverArgs = ['--import', 'tsx', 'scripts/serve.ts'];
+
+function assertBuilt() {
+	if (!existsSync('build/handler.js'))
 		throw new Error(
 			'build/ is missing: run `npm run build` (npm test does it) before the HTTP tests'
 		);
+}
+
+/** Starts the built production server on a free port and waits until it answers. */
+export async function startBuiltServer(env: Record<string, string> = {}): Promise<RunningServer> {
+	assertBuilt();
 	const port = await freePort();
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, serverArgs, {
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
@@ -58,6 +67,7 @@ export async function startBuiltServer(env: Record<string, string> = {}): Promis
 	return {
 		url,
 		process: child,
+		output: () => output,
 		stop: () =>
 			new Promise((resolve) => {
 				if (child.exitCode !== null) return resolve();
@@ -65,4 +75,33 @@ export async function startBuiltServer(env: Record<string, string> = {}): Promis
 				child.kill('SIGTERM');
 			})
 	};
+}
+
+/**
+ * Runs the production server with settings meant to stop it, and returns how it ended: its
+ * exit code and what it printed. Throws if it is still running after `ms`.
+ */
+export async function serverExit(
+	env: Record<string, string>,
+	ms = 20_000
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+	assertBuilt();
+	const child = spawn(process.execPath, serverArgs, {
+		env: { ...process.env, HOST: '127.0.0.1', ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let stdout = '';
+	let stderr = '';
+	child.stdout?.on('data', (d) => (stdout += d));
+	child.stderr?.on('data', (d) => (stderr += d));
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`the server was still running after ${ms} ms:\n${stdout}${stderr}`));
+		}, ms);
+		child.once('close', (code) => {
+			clearTimeout(timer);
+			resolve({ code, stdout, stderr });
+		});
+	});
 }

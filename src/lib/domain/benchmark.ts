@@ -48,9 +48,13 @@ export class BenchmarkQueryError extends Error {
 	}
 }
 
-/** Parses a query string; a repeated parameter is refused rather than silently picked. */
+/**
+ * Parses a query string; a repeated parameter is refused rather than silently picked. The
+ * parameters go into an object without prototype, so that `__proto__=…` is one more unknown
+ * parameter (refused) rather than an assignment to the prototype (silently dropped).
+ */
 export function parseBenchmarkQuery(params: URLSearchParams): BenchmarkQuery {
-	const input: Record<string, string> = {};
+	const input = Object.create(null) as Record<string, string>;
 	for (const [name, value] of params) {
 		if (Object.hasOwn(input, name)) throw new BenchmarkQueryError(`${name}: given more than once`);
 		input[name] = value;

@@ -1,3 +1,4 @@
+import { formatPath } from '../../domain/problem.ts';
 import { ApiError } from './errors.ts';
 
 /** A contribution is a few hundred bytes; anything much larger is not one. */
@@ -6,7 +7,8 @@ export const BODY_LIMIT = 8 * 1024;
 /**
  * Reads a JSON request body of at most `limit` bytes. Refuses, before reading, another media
  * type (415) or a declared length over the limit (413); stops reading as soon as the limit is
- * passed (a chunked body declares no length); refuses bytes that are not UTF-8 and broken JSON.
+ * passed (a chunked body declares no length); refuses bytes that are not UTF-8, broken JSON and
+ * a key in `FORBIDDEN_KEYS` anywhere in the value.
  */
 export async function readJson(request: Request, limit = BODY_LIMIT): Promise<unknown> {
 	const type = request.headers.get('content-type') ?? '';
@@ -49,11 +51,54 @@ export async function readJson(request: Request, limit = BODY_LIMIT): Promise<un
 	} catch {
 		throw new ApiError(400, 'invalid_encoding', 'the body is not UTF-8 text');
 	}
+	let value: unknown;
 	try {
-		return JSON.parse(text) as unknown;
+		value = JSON.parse(text) as unknown;
 	} catch (e) {
 		throw new ApiError(400, 'invalid_json', `the body is not valid JSON: ${(e as Error).message}`);
 	}
+	const forbidden = forbiddenKeyPath(value);
+	if (forbidden)
+		throw new ApiError(
+			400,
+			'forbidden_key',
+			`the body has a forbidden key at ${formatPath(forbidden)} (${[...FORBIDDEN_KEYS].join(', ')} are never accepted)`
+		);
+	return value;
+}
+
+/**
+ * Keys that reach an object's prototype when code copies or looks up a parsed body: JSON.parse
+ * keeps `__proto__` as an own key, which a schema may then drop without a word, and a later
+ * spread or merge may turn into a prototype change.
+ */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
+	'__proto__',
+	'constructor',
+	'prototype'
+]);
+
+/** The path of the first forbidden key in a parsed JSON value, breadth first; null when none. */
+export function forbiddenKeyPath(value: unknown): (string | number)[] | null {
+	// A queue rather than recursion (an 8 KB body may nest 4,000 levels deep), each entry pointing
+	// to its parent so that a path is only built for the key refused.
+	type Entry = { at: unknown; parent: number; key: string | number };
+	const queue: Entry[] = [{ at: value, parent: -1, key: '' }];
+	const pathOf = (index: number, last: string) => {
+		const path: (string | number)[] = [last];
+		for (let e = queue[index]!; e.parent >= 0; e = queue[e.parent]!) path.unshift(e.key);
+		return path;
+	};
+	for (let i = 0; i < queue.length; i++) {
+		const { at } = queue[i]!;
+		if (Array.isArray(at)) at.forEach((v, key) => queue.push({ at: v, parent: i, key }));
+		else if (typeof at === 'object' && at !== null)
+			for (const key of Object.keys(at)) {
+				if (FORBIDDEN_KEYS.has(key)) return pathOf(i, key);
+				queue.push({ at: (at as Record<string, unknown>)[key], parent: i, key });
+			}
+	}
+	return null;
 }
 
 const tooLarge = (limit: number) =>

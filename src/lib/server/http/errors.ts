@@ -21,9 +21,66 @@ export function errorResponse(status: number, code: string, message: string, hea
 	return json({ code, message }, { status, headers: { 'cache-control': 'no-store', ...headers } });
 }
 
+/** SQLite result codes (better-sqlite3's `SqliteError.code`, extended codes included) of a store
+ * that cannot be used for now: locked past busy_timeout, I/O error, file gone, read-only, full. */
+const SQLITE_OUTAGE = /^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|READONLY|FULL|PROTOCOL|NOLFS)(_|$)/;
+/** Node's network error codes, as the PostgreSQL client passes them on. */
+const NETWORK_OUTAGE = new Set([
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EPIPE'
+]);
+/** PostgreSQL SQLSTATEs: class 08 (connection exception), 53 (insufficient resources: too many
+ * connections, disk full), 57P01–57P03 (shutting down, crashed, starting). */
+const POSTGRES_OUTAGE = /^(08[0-9A-Z]{3}|53[0-9A-Z]{3}|57P0[1-3])$/;
+/** What the pg client says, without a code, when a connection cannot be had or is lost. */
+const PG_CLIENT_OUTAGE =
+	/^(timeout exceeded when trying to connect|Connection terminated( unexpectedly| due to connection timeout)?|Client has encountered a connection error and is not queryable|Client was closed and is not queryable|Cannot use a pool after calling end on the pool)$/;
+
 /**
- * Wraps an API handler: expected refusals (HTTP or domain) become 4xx JSON; anything else goes
- * on to `handleError`, which logs it with an id and answers a generic message.
+ * Whether an error says the benchmark store cannot be reached or used for now (a database
+ * down, a connection lost, a file locked or unreadable), rather than that a request or the code
+ * is wrong. Looks into `cause` and into the `errors` of an aggregate (a host name resolving to
+ * several addresses fails with one error per address).
+ */
+export function isStoreUnavailable(e: unknown, depth = 0): boolean {
+	if (!(e instanceof Error) || depth > 5) return false;
+	const code = (e as { code?: unknown }).code;
+	if (typeof code === 'string') {
+		if (e.name === 'SqliteError') return SQLITE_OUTAGE.test(code);
+		if (NETWORK_OUTAGE.has(code) || POSTGRES_OUTAGE.test(code)) return true;
+	}
+	if (PG_CLIENT_OUTAGE.test(e.message)) return true;
+	if (e instanceof AggregateError && e.errors.some((x) => isStoreUnavailable(x, depth + 1)))
+		return true;
+	return isStoreUnavailable(e.cause, depth + 1);
+}
+
+/** How long a client is asked to wait when the store is unavailable. */
+export const STORE_RETRY_SECONDS = 30;
+let lastOutageLog = 0;
+
+/** One log line per minute at most while the store is unavailable: an outage must not flood. */
+function logOutage(e: Error) {
+	const now = Date.now();
+	if (now - lastOutageLog < 60_000) return;
+	lastOutageLog = now;
+	const code = (e as { code?: unknown }).code;
+	console.error(
+		`numeriscope: the benchmark store is unavailable (${typeof code === 'string' ? `${code}: ` : ''}${e.message}): answering 503`
+	);
+}
+
+/**
+ * Wraps an API handler: expected refusals (HTTP or domain) become 4xx JSON; a store that
+ * cannot be reached becomes 503 `store_unavailable` with `Retry-After`; anything else goes on to
+ * `handleError`, which logs it with an id and answers a generic message.
  */
 export function endpoint<E extends RequestEvent>(
 	handler: (event: E) => Promise<Response> | Response
@@ -32,6 +89,15 @@ export function endpoint<E extends RequestEvent>(
 		try {
 			return await handler(event);
 		} catch (e) {
+			if (isStoreUnavailable(e)) {
+				logOutage(e as Error);
+				return errorResponse(
+					503,
+					'store_unavailable',
+					`the benchmark store cannot be reached for now: retry in ${STORE_RETRY_SECONDS} s`,
+					{ 'retry-after': String(STORE_RETRY_SECONDS) }
+				);
+			}
 			if (!(
 				e instanceof ApiError ||
 				e instanceof ContributionError ||

@@ -1,3 +1,5 @@
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
+
 /**
  * Security headers on every response the app renders. Pages get the full set; their CSP is
  * Kit's (svelte.config.js, hash mode: no inline script but Kit's own, hashed). Other responses
@@ -42,4 +44,53 @@ export function withSecurityHeaders(response: Response): Response {
 	for (const [name, value] of Object.entries(html ? documentHeaders : dataHeaders))
 		if (!r.headers.has(name)) r.headers.set(name, value);
 	return r;
+}
+
+/** HSTS, sent only when the site's public address (ORIGIN) is https: a year, subdomains too. */
+export const HSTS = 'max-age=31536000; includeSubDomains';
+
+/**
+ * The headers a response of this type gets when it has none of its own: every response the
+ * nosniff, referrer and resource policies (and HSTS on https); a page the document headers;
+ * anything else but a script the CSP that allows nothing (a script gets none: the CSP of a
+ * service worker's script would govern the worker itself); a 304 only the first ones.
+ */
+export function baseSecurityHeaders(
+	contentType: string,
+	https: boolean,
+	status = 200
+): [string, string][] {
+	const type = contentType.toLowerCase();
+	const html = type.startsWith('text/html');
+	const script = /^(text|application)\/javascript\b/.test(type);
+	// A 304 has no type, and the browser merges its headers into the response it kept: a CSP
+	// or a document header there would land on a cached page or script. Only those that are the
+	// same for every type.
+	const headers =
+		status === 304
+			? Object.entries(dataHeaders).filter(([name]) => Object.hasOwn(documentHeaders, name))
+			: Object.entries(html ? documentHeaders : dataHeaders).filter(
+					([name]) => !(script && name === 'content-security-policy')
+				);
+	if (https) headers.push(['strict-transport-security', HSTS]);
+	return headers;
+}
+
+/**
+ * Makes a Node response add `baseSecurityHeaders` (those it does not already carry) when its
+ * head is written, whoever writes it: adapter-node's static file server, its prerendered pages,
+ * or the app. Called first thing for every request by the server entry (scripts/serve.ts).
+ */
+export function secureNodeResponse(res: ServerResponse, https: boolean): void {
+	const writeHead = res.writeHead;
+	res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
+		const given = rest.find((r) => typeof r === 'object' && r !== null && !Array.isArray(r)) as
+			OutgoingHttpHeaders | undefined;
+		const names = new Set(Object.keys(given ?? {}).map((n) => n.toLowerCase()));
+		const typeKey = Object.keys(given ?? {}).find((n) => n.toLowerCase() === 'content-type');
+		const type = String((typeKey && given?.[typeKey]) ?? this.getHeader('content-type') ?? '');
+		for (const [name, value] of baseSecurityHeaders(type, https, status))
+			if (!names.has(name) && !this.hasHeader(name)) this.setHeader(name, value);
+		return writeHead.call(this, status, ...(rest as [])) as ServerResponse;
+	} as ServerResponse['writeHead'];
 }
