@@ -4,20 +4,26 @@
  * come without the header share one bucket and are reported once in the log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contribution, startApi, type ApiServer } from '../support/api.ts';
+import { openContribution, startApi, thisYear, type ApiServer } from '../support/api.ts';
+import { openCampaign } from '../support/participation.ts';
 
 let api: ApiServer;
 beforeAll(async () => {
-	api = await startApi({
-		RATE_LIMIT_WRITES: '2',
-		RATE_LIMIT_WINDOW_SECONDS: '3600',
-		ADDRESS_HEADER: 'x-real-ip'
-	});
+	// Open participation: writes that need no token, so that only the limit is at play.
+	api = await startApi(
+		{
+			RATE_LIMIT_WRITES: '2',
+			RATE_LIMIT_WINDOW_SECONDS: '3600',
+			ADDRESS_HEADER: 'x-real-ip',
+			OPEN_PARTICIPATION: 'on'
+		},
+		(db) => openCampaign(db, thisYear)
+	);
 });
 afterAll(() => api?.close());
 
 const from = (address?: string) =>
-	api.post(contribution(), address === undefined ? {} : { 'x-real-ip': address });
+	api.post(openContribution(), address === undefined ? {} : { 'x-real-ip': address });
 
 /** The statuses of `n` writes from one address. */
 async function writes(n: number, address?: string): Promise<number[]> {

@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contribution } from '../support/api.ts';
+import { openContribution, thisYear } from '../support/api.ts';
+import { openCampaign } from '../support/participation.ts';
 import { startBuiltServer } from '../support/server.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'numeriscope-shutdown-'));
@@ -18,11 +19,16 @@ describe('graceful shutdown', () => {
 		'on %s: exits 0 with the store closed, an idle keep-alive connection notwithstanding',
 		async (signal) => {
 			const db = join(dir, `${signal}.sqlite`);
-			const server = await startBuiltServer({ SQLITE_PATH: db, DEMO_DATA: 'off' });
+			openCampaign(db, thisYear);
+			const server = await startBuiltServer({
+				SQLITE_PATH: db,
+				DEMO_DATA: 'off',
+				OPEN_PARTICIPATION: 'on'
+			});
 			const res = await fetch(server.url + '/api/contributions', {
 				method: 'POST',
 				headers: { 'content-type': 'application/json', connection: 'keep-alive' },
-				body: JSON.stringify(contribution())
+				body: JSON.stringify(openContribution())
 			});
 			expect(res.status).toBe(201);
 			expect(existsSync(db + '-wal')).toBe(true);

@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isStoreUnavailable } from '../../src/lib/server/http/errors.ts';
-import { contribution, startApi, storeSnapshot } from '../support/api.ts';
+import { openContribution, startApi, storeSnapshot, thisYear } from '../support/api.ts';
+import { openCampaign } from '../support/participation.ts';
 import { postgresBinaries, startPostgres, type RunningPostgres } from '../support/postgres.ts';
 import { startBuiltServer, type RunningServer } from '../support/server.ts';
 
@@ -18,7 +19,7 @@ const post = (url: string) =>
 	fetch(url + '/api/contributions', {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(contribution())
+		body: JSON.stringify(openContribution())
 	});
 
 /** Checks a 503 `store_unavailable` answer, as JSON with Retry-After and no-store. */
@@ -39,7 +40,9 @@ describe.skipIf(!withPostgres)('PostgreSQL stopped under a running server', () =
 	let logs = '';
 	beforeAll(async () => {
 		db = await startPostgres();
-		server = await startBuiltServer({ DATABASE_URL: await db!.database('outage') });
+		const url = await db!.database('outage');
+		openCampaign({ DATABASE_URL: url }, thisYear);
+		server = await startBuiltServer({ DATABASE_URL: url, OPEN_PARTICIPATION: 'on' });
 		server.process.stderr?.on('data', (d) => (logs += d));
 	}, 60_000);
 	afterAll(async () => {
@@ -89,7 +92,7 @@ describe.skipIf(!withPostgres)('PostgreSQL stopped under a running server', () =
 describe('an SQLite store locked by another process past busy_timeout', () => {
 	let api: Awaited<ReturnType<typeof startApi>>;
 	beforeAll(async () => {
-		api = await startApi();
+		api = await startApi({ OPEN_PARTICIPATION: 'on' }, (db) => openCampaign(db, thisYear));
 	});
 	afterAll(() => api?.close());
 

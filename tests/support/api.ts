@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +29,18 @@ export function contribution(
 			themes: Object.fromEntries(q.themes.map((t) => [t.id, score]))
 		},
 		...over
+	};
+}
+
+/**
+ * A contribution as open participation takes it (`OPEN_PARTICIPATION=on`, an open campaign):
+ * no token, a fresh commitment SHA-256(S). For tests of the write path that are not about tokens.
+ */
+export function openContribution(score = 50): { commitment: string; contribution: Contribution } {
+	const secret = randomBytes(32);
+	return {
+		commitment: createHash('sha256').update(secret).digest('base64url'),
+		contribution: contribution({}, score)
 	};
 }
 
