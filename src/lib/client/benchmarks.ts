@@ -1,4 +1,5 @@
-import { benchmarkSearchParams, type Benchmark } from '../domain/benchmark.ts';
+import type { Benchmark } from '../domain/benchmark.ts';
+import { benchmarkSearchParams } from '../domain/benchmark-query.ts';
 import { cohortChain } from '../domain/cohort.ts';
 import type { Contribution } from '../domain/contribution.ts';
 import type { EditionRef } from '../domain/participation.ts';
