@@ -6,6 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { listContributions } from '../src/lib/server/store/contributions.ts';
 import { openCli } from '../src/lib/server/benchmarks/cli.ts';
 import { formatExport } from '../src/lib/server/benchmarks/transfer.ts';
 
@@ -35,7 +36,7 @@ if (format !== 'csv' && format !== 'json') {
 }
 
 const { store, where } = await openCli(NAME);
-const records = (await store.list()).filter((r) => synthetic || !r.synthetic);
+const records = (await listContributions(store.db)).filter((r) => synthetic || !r.synthetic);
 await store.close();
 const text = formatExport(records, format, synthetic ?? false);
 if (out) writeFileSync(out, text);

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { insertContributions } from '../src/lib/server/store/contributions.ts';
 import { openCli } from '../src/lib/server/benchmarks/cli.ts';
 import { ImportError, parseImport } from '../src/lib/server/benchmarks/transfer.ts';
 
@@ -52,7 +53,10 @@ try {
 		process.exitCode = 1;
 	} else {
 		const removed = args.values['keep-synthetic'] ? 0 : await store.count({ synthetic: true });
-		await store.addMany(records, { removeSynthetic: !args.values['keep-synthetic'] });
+		// TODO(editions): an imported set becomes one more source of a campaign.
+		await insertContributions(store.db, records, {
+			removeSynthetic: !args.values['keep-synthetic']
+		});
 		const groups = new Map<string, number>();
 		for (const r of records)
 			groups.set(

@@ -35,6 +35,8 @@ export function contribution(
 export interface ApiServer extends RunningServer {
 	/** The SQLite file of the server's store. */
 	db: string;
+	/** The server's stdout and stderr so far. */
+	logs(): string;
 	post(body: unknown, headers?: Record<string, string>): Promise<Response>;
 	close(): Promise<void>;
 }
@@ -52,9 +54,13 @@ export async function startApi(env: Record<string, string> = {}): Promise<ApiSer
 		RATE_LIMIT_WRITES: '100000',
 		...env
 	});
+	let logs = '';
+	server.process.stdout?.on('data', (d) => (logs += d));
+	server.process.stderr?.on('data', (d) => (logs += d));
 	return {
 		...server,
 		db,
+		logs: () => logs,
 		post: (body, headers = {}) =>
 			fetch(server.url + '/api/contributions', {
 				method: 'POST',
@@ -68,16 +74,44 @@ export async function startApi(env: Record<string, string> = {}): Promise<ApiSer
 	};
 }
 
-/** Everything stored, as a count and a digest: equal snapshots mean no row changed. */
+/**
+ * Everything stored, as a count of contributions and a digest of every row of every table
+ * (migrations' bookkeeping included): equal snapshots mean nothing changed.
+ */
 export function storeSnapshot(path: string): { count: number; digest: string } {
-	const db = new Database(path);
+	const db = new Database(path, { readonly: true });
 	try {
-		const rows = db.prepare('SELECT * FROM contributions ORDER BY id').all();
-		const revisions = db.prepare('SELECT * FROM revisions ORDER BY 1, 2').all();
-		const digest = createHash('sha256')
-			.update(JSON.stringify([rows, revisions]))
-			.digest('hex');
-		return { count: rows.length, digest };
+		const tables = (
+			db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+				name: string;
+			}[]
+		).map((t) => t.name);
+		const hash = createHash('sha256');
+		for (const t of tables) {
+			const rows = db.prepare(`SELECT * FROM "${t}"`).all() as Record<string, unknown>[];
+			const lines = rows.map((r) => JSON.stringify(r)).sort();
+			hash.update(JSON.stringify([t, lines]));
+		}
+		const { n } = db.prepare('SELECT count(*) AS n FROM contributions').get() as { n: number };
+		return { count: n, digest: hash.digest('hex') };
+	} finally {
+		db.close();
+	}
+}
+
+/** Every row of every table, by table: what someone holding the store file sees. */
+export function dumpStore(path: string): Record<string, Record<string, unknown>[]> {
+	const db = new Database(path, { readonly: true });
+	try {
+		const tables = db
+			.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+			.all() as { name: string }[];
+		return Object.fromEntries(
+			tables.map((t) => [
+				t.name,
+				db.prepare(`SELECT * FROM "${t.name}"`).all() as Record<string, unknown>[]
+			])
+		);
 	} finally {
 		db.close();
 	}
@@ -85,7 +119,7 @@ export function storeSnapshot(path: string): { count: number; digest: string } {
 
 /** The stored token hashes, to check that an acknowledged contribution is there. */
 export function storedTokenHashes(path: string): Set<string> {
-	const db = new Database(path);
+	const db = new Database(path, { readonly: true });
 	try {
 		const rows = db.prepare('SELECT token_hash FROM contributions').all() as {
 			token_hash: string | null;
@@ -95,6 +129,12 @@ export function storedTokenHashes(path: string): Set<string> {
 		db.close();
 	}
 }
+
+/** What the store keys a contribution by, from its secret S (base64url): SHA-256(SHA-256(S)). */
+export const tokenHashOf = (secret: string) =>
+	createHash('sha256')
+		.update(createHash('sha256').update(Buffer.from(secret, 'base64url')).digest())
+		.digest('hex');
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 

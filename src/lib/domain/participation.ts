@@ -160,3 +160,27 @@ export const replaceRequestSchema = z.strictObject({ contribution: contributionS
 
 /** The secret S: 32 random bytes, base64url (43 characters). */
 export const secretPattern = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * `GET /api/campaigns/<year>/keys?type=&band=&region=`: the public keys of one cohort, one per
+ * questionnaire, the same for every territory of it. A browser compares the key its
+ * invitation gave with this list, fetched separately: a server that handed one territory its
+ * own key (to recognise its contribution) would be caught.
+ */
+export const cohortKeysSchema = z.strictObject({
+	campaign: campaignYearSchema,
+	cohort: contributionCohortSchema,
+	keys: z.array(z.strictObject({ questionnaire: slugSchema, key: publicKeySchema }))
+});
+export type CohortKeys = z.infer<typeof cohortKeysSchema>;
+
+/** The query of `GET /api/campaigns/<year>/keys`: one whole cohort. */
+export const cohortKeysQuerySchema = contributionCohortSchema;
+
+/**
+ * How the browser derives what the server stores from its secret S (32 random bytes): the
+ * message it blinds is SHA-256(S) over the 32 bytes (not their base64url text); the server
+ * keys the contribution by SHA-256(SHA-256(S)) = SHA-256 of the last 32 bytes of the prepared
+ * message, and `Authorization: Bearer <base64url(S)>` lets it find the row again.
+ */
+export const SECRET_BYTES = 32;

@@ -9,6 +9,7 @@ const defaults = {
 	DEMO_DATA: 'on',
 	RATE_LIMIT_WRITES: 30,
 	RATE_LIMIT_WINDOW_SECONDS: 600,
+	OPEN_PARTICIPATION: 'off',
 	BENCHMARK_REFRESH_MS: 1000
 };
 
@@ -57,6 +58,7 @@ describe('loadConfig', () => {
 		[{ BENCHMARK_K: '2' }, /BENCHMARK_K="2": must be between 3 and 1000/],
 		[{ BENCHMARK_K: 'cinq' }, /BENCHMARK_K="cinq": must be a whole number of contributions/],
 		[{ DEMO_DATA: 'yes' }, /DEMO_DATA="yes": must be on or off/],
+		[{ OPEN_PARTICIPATION: 'true' }, /OPEN_PARTICIPATION="true": must be on or off/],
 		[{ RATE_LIMIT_WRITES: '0' }, /RATE_LIMIT_WRITES="0": must be between 1/],
 		[{ RATE_LIMIT_WINDOW_SECONDS: '1.5' }, /RATE_LIMIT_WINDOW_SECONDS="1.5": must be a whole/],
 		[{ BENCHMARK_REFRESH_MS: '10' }, /BENCHMARK_REFRESH_MS="10": must be between 100/]

@@ -36,6 +36,11 @@ const envSchema = z.object({
 	/** Writes (contribute, replace, withdraw) allowed per client and window. */
 	RATE_LIMIT_WRITES: whole('a whole number of requests', 1, 1_000_000, 30),
 	RATE_LIMIT_WINDOW_SECONDS: whole('a number of seconds', 1, 86_400, 600),
+	/**
+	 * `on`: contributions without an invitation are accepted (a closed network only); they are
+	 * flagged `open` and every edition they feed says so.
+	 */
+	OPEN_PARTICIPATION: z.enum(['on', 'off'], 'must be on or off').default('off'),
 	/** How often an instance looks for contributions written by others (CLI, other instances). */
 	BENCHMARK_REFRESH_MS: whole('a number of milliseconds', 100, 600_000, 1000)
 });

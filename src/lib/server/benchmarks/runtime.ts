@@ -1,12 +1,15 @@
 import type { Catalog } from '../../domain/catalog.ts';
 import type { Config } from '../config.ts';
 import { RateLimiter } from '../http/rate-limit.ts';
+import { ParticipationService } from '../participation/service.ts';
 import { openStore } from '../store/index.ts';
 import { seedDemo } from './seed.ts';
 import { BenchmarkService } from './service.ts';
 
 export interface BenchmarkRuntime {
 	service: BenchmarkService;
+	/** Invitations, tokens and contributions. */
+	participation: ParticipationService;
 	/** Per-client limit on contribute, replace and withdraw. */
 	writes: RateLimiter;
 }
@@ -27,8 +30,18 @@ export async function startBenchmarks(catalog: Catalog, config: Config): Promise
 	}
 	const service = new BenchmarkService({ store, catalog, k: config.BENCHMARK_K });
 	await service.start(config.BENCHMARK_REFRESH_MS);
+	const participation = new ParticipationService({
+		store,
+		catalog,
+		openParticipation: config.OPEN_PARTICIPATION === 'on'
+	});
+	if (participation.openParticipation)
+		console.log(
+			'numeriscope: OPEN_PARTICIPATION=on: contributions without an invitation are accepted (flagged open, unverified)'
+		);
 	runtime = {
 		service,
+		participation,
 		writes: new RateLimiter(config.RATE_LIMIT_WRITES, config.RATE_LIMIT_WINDOW_SECONDS)
 	};
 	process.once('sveltekit:shutdown', () => {

@@ -1,4 +1,5 @@
 import type { Catalog } from '../../domain/catalog.ts';
+import { insertContributions } from '../store/contributions.ts';
 import type { BenchmarkStore } from '../store/types.ts';
 import { territories } from '../territories/data.ts';
 import { demoContributions } from './demo.ts';
@@ -14,6 +15,7 @@ export async function seedDemo(
 	now: Date
 ): Promise<number> {
 	const records = demoContributions(territories(), catalog, now.getUTCFullYear());
-	await store.addMany(records, { removeSynthetic: true });
+	// TODO(editions): the demo becomes published editions of two demo campaigns.
+	await insertContributions(store.db, records, { removeSynthetic: true });
 	return records.length;
 }

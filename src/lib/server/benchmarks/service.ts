@@ -9,11 +9,8 @@ import {
 } from '../../domain/benchmark.ts';
 import type { Catalog } from '../../domain/catalog.ts';
 import { cohortKey, type Cohort } from '../../domain/cohort.ts';
-import { parseContribution } from '../../domain/contribution.ts';
 import type { BenchmarkStore } from '../store/types.ts';
 import { AggregateCache } from './cache.ts';
-import { toRecord } from './record.ts';
-import { hashToken, newToken } from './token.ts';
 
 const MEMO_LIMIT = 20_000;
 
@@ -37,9 +34,7 @@ export interface BenchmarkResponse {
 export class BenchmarkService {
 	readonly cache: AggregateCache;
 	readonly k: number;
-	readonly #store: BenchmarkStore;
 	readonly #catalog: Catalog;
-	readonly #now: () => Date;
 	readonly #pools = new Map<string, VersionPool>();
 	#responses = new Map<string, BenchmarkResponse>();
 	#bySearch = new Map<string, BenchmarkResponse>();
@@ -47,10 +42,8 @@ export class BenchmarkService {
 	#timer: ReturnType<typeof setInterval> | undefined;
 
 	constructor(o: BenchmarkServiceOptions) {
-		this.#store = o.store;
 		this.#catalog = o.catalog;
 		this.k = o.k;
-		this.#now = o.now ?? (() => new Date());
 		this.cache = new AggregateCache(o.store, o.catalog, o.k);
 		const ids = new Set(o.catalog.list().map((q) => q.id));
 		for (const id of ids)
@@ -67,30 +60,6 @@ export class BenchmarkService {
 
 	stop(): void {
 		clearInterval(this.#timer);
-	}
-
-	/** Stores a contribution; returns its withdrawal token, which is not kept. */
-	async contribute(input: unknown): Promise<string> {
-		const record = toRecord(parseContribution(input, this.#catalog, this.#now()));
-		const token = newToken();
-		await this.#store.add(record, hashToken(token));
-		this.cache.markDirty();
-		return token;
-	}
-
-	/** Replaces the contribution of a token; false when the token is unknown. */
-	async replace(token: string, input: unknown): Promise<boolean> {
-		const record = toRecord(parseContribution(input, this.#catalog, this.#now()));
-		const done = await this.#store.replace(hashToken(token), record);
-		if (done) this.cache.markDirty();
-		return done;
-	}
-
-	/** Withdraws the contribution of a token; false when the token is unknown. */
-	async withdraw(token: string): Promise<boolean> {
-		const done = await this.#store.withdraw(hashToken(token));
-		if (done) this.cache.markDirty();
-		return done;
 	}
 
 	/**

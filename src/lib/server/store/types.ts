@@ -1,8 +1,14 @@
+import type { Kysely } from 'kysely';
 import type { TerritoryType } from '../../domain/profile.ts';
+import type { Dialect, StoreSchema } from './schema.ts';
+
+/** Where a contribution came from (the `source` column). */
+export type ContributionSource = 'invited' | 'open' | 'import' | 'demo';
 
 /**
- * One stored contribution: the cohort, the campaign, the rounded scores and whether it belongs
- * to the generated demo set. No name, code, address, date or free text.
+ * One contribution as imports, the demo set and the figures see it: the cohort, the campaign,
+ * the rounded scores and whether it belongs to the generated demo set. No name, code, address,
+ * date or free text.
  */
 export interface ContributionRecord {
 	questionnaire: string;
@@ -15,41 +21,22 @@ export interface ContributionRecord {
 	synthetic: boolean;
 }
 
-/** The unit the benchmark is recomputed by: one questionnaire (all versions) in one campaign. */
+/** One questionnaire (all versions) in one campaign. */
 export interface Group {
 	questionnaire: string;
 	campaign: number;
 }
 
-/** A group with a counter bumped by every write that touches it, in the same transaction. */
-export interface Revision extends Group {
-	revision: number;
-}
-
 /**
- * The benchmark store: contributions and their revision counters. Implemented on SQLite (the
- * embedded default) and PostgreSQL (several app instances sharing one database); both pass the
- * same suite (tests/store/). Every write is one transaction, committed before the call returns.
+ * The benchmark store: a Kysely connection to SQLite (the embedded default) or PostgreSQL
+ * (several app instances sharing one database), migrated to the latest schema. The queries live
+ * next to their tables' users (`campaigns.ts`, `participation.ts`, `contributions.ts`, and the
+ * editions' own module) and run on `db`; both databases pass the same suite (tests/store/).
  */
 export interface BenchmarkStore {
-	readonly kind: 'sqlite' | 'postgres';
-	/** Stores a contribution; `tokenHash` (the hash of its withdrawal token) must be unique. */
-	add(record: ContributionRecord, tokenHash: string | null): Promise<void>;
-	/** Replaces the contribution of a token; false when no contribution has it. */
-	replace(tokenHash: string, record: ContributionRecord): Promise<boolean>;
-	/** Deletes the contribution of a token; false when no contribution has it. */
-	withdraw(tokenHash: string): Promise<boolean>;
-	/**
-	 * Stores every record or none (imports, demo seed). `removeSynthetic` deletes the demo set
-	 * first, in the same transaction.
-	 */
-	addMany(
-		records: readonly ContributionRecord[],
-		options?: { removeSynthetic?: boolean }
-	): Promise<void>;
+	readonly kind: Dialect;
+	readonly db: Kysely<StoreSchema>;
+	/** Contribution rows (live or withdrawn), optionally only the demo or only the real ones. */
 	count(filter?: { synthetic?: boolean }): Promise<number>;
-	/** The records of a group (or all), in storage order. */
-	list(group?: Group): Promise<ContributionRecord[]>;
-	revisions(): Promise<Revision[]>;
 	close(): Promise<void>;
 }
