@@ -24,6 +24,15 @@ const messages: Record<string, string> = {
 		'Un jeton a déjà été délivré pour ce questionnaire avec cette invitation, à un autre navigateur ou pour un autre diagnostic. Importez le fichier du diagnostic qui le détient.',
 	token_spent:
 		'Ce jeton a déjà servi : une contribution existe déjà pour ce questionnaire. Mettez-la à jour ou retirez-la depuis le diagnostic qui l’a envoyée.',
+	key_mismatch:
+		"La clé de signature reçue n'est pas celle que le serveur publie pour votre groupe de pairs : par prudence, aucun jeton n'a été demandé. Signalez-le à l'association qui mène la campagne.",
+	questionnaire_not_collected: 'Cette campagne ne collecte pas ce questionnaire.',
+	invalid_blinded_message:
+		'Le serveur a refusé la demande de jeton comme mal formée : rechargez la page et réessayez.',
+	token_required: 'Ce serveur n’accepte que les contributions avec un jeton obtenu par invitation.',
+	token_mismatch:
+		"Ce jeton est celui d'un autre questionnaire ou d'une autre campagne : la contribution est refusée.",
+	missing_token: 'Le secret de retrait manque à la demande : rien n’a été modifié.',
 	invalid_token:
 		'Le jeton de participation est refusé : il ne correspond à aucune campagne ouverte de ce serveur.',
 	invalid_secret:
@@ -46,8 +55,6 @@ const messages: Record<string, string> = {
 	rate_limited: 'Trop de demandes en peu de temps : réessayez dans quelques minutes.',
 	store_unavailable:
 		'Le serveur est momentanément indisponible (stockage) : rien n’a été enregistré, réessayez plus tard.',
-	invitation_required:
-		'Ce serveur n’accepte que les contributions avec un jeton obtenu par invitation.',
 	offline:
 		'Le serveur est injoignable (hors ligne ?) : rien n’a été envoyé. Réessayez une fois connecté.',
 	bad_response:

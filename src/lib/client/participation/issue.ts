@@ -1,5 +1,5 @@
 import {
-	campaignsResponseSchema,
+	cohortKeysSchema,
 	invitationCodeSchema,
 	participationSchema,
 	tokenResponseSchema,
@@ -37,7 +37,7 @@ export async function redeemInvitation(
 	const res = await request(ctx.http, 'POST', '/api/participation', { invitation });
 	const participation = participationSchema.safeParse(await res.json().catch(() => null));
 	if (!participation.success) throw failure('bad_response');
-	await checkPublicList(participation.data, ctx.http);
+	await checkKeys(participation.data, ctx.http);
 	const p = participation.data;
 	const next: ParticipationRecord = structuredClone(record);
 	// A token still pending from another invitation cannot be asked for with this one.
@@ -63,28 +63,20 @@ export async function redeemInvitation(
 }
 
 /**
- * The public campaign list must show the campaign the invitation named, open and collecting the
- * same versions: a server cannot tell one territory other versions than everybody sees. (The
- * list carries no keys yet, so the key ids cannot be compared.) An unreachable list is no refusal.
+ * The key the invitation gave for each questionnaire must be the one the server publishes for the
+ * whole cohort (`GET /api/campaigns/<year>/keys`, a separate request that names no invitation):
+ * a server that gave this territory a key of its own, to recognise its contribution later, is
+ * caught here, before any token is asked for. If the list cannot be read, nothing is asked either.
  */
-async function checkPublicList(p: Participation, http: Http): Promise<void> {
-	let list;
-	try {
-		const res = await request(http, 'GET', '/api/campaigns');
-		list = campaignsResponseSchema.safeParse(await res.json());
-	} catch {
-		return;
-	}
-	if (!list.success) return;
-	const campaign = list.data.campaigns.find((c) => c.year === p.campaign);
-	if (!campaign) throw failure('bad_response');
-	if (campaign.status !== 'open') throw failure('campaign_closed');
+async function checkKeys(p: Participation, http: Http): Promise<void> {
+	const query = new URLSearchParams({ ...p.cohort });
+	const res = await request(http, 'GET', `/api/campaigns/${p.campaign}/keys?${query}`);
+	const list = cohortKeysSchema.safeParse(await res.json().catch(() => null));
+	if (!list.success) throw failure('bad_response');
 	for (const q of p.questionnaires) {
-		const listed = campaign.collects
-			.filter((c) => c.questionnaire === q.questionnaire)
-			.map((c) => c.version)
-			.sort();
-		if (listed.join() !== [...q.versions].sort().join()) throw failure('bad_response');
+		const published = list.data.keys.find((k) => k.questionnaire === q.questionnaire);
+		if (!published || published.key.id !== q.key.id || published.key.spki !== q.key.spki)
+			throw failure('key_mismatch');
 	}
 }
 

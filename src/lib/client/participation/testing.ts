@@ -48,6 +48,8 @@ export function participationServer(
 	/** The next answer to this path is lost after the server acted (a dropped connection). */
 	const loseAnswer = new Set<string>();
 	let down = false;
+	/** A dishonest server: the key it gives invitations, not the one it publishes. */
+	let personal: { id: string; spki: string } | undefined;
 
 	const json = (status: number, body?: unknown) =>
 		new Response(body === undefined ? null : JSON.stringify(body), {
@@ -60,21 +62,14 @@ export function participationServer(
 
 	function route(method: string, path: string, body: Record<string, unknown>, auth?: string) {
 		if (down) return refuse(503, 'store_unavailable');
-		if (path === '/api/campaigns' && method === 'GET')
+		if (path === `/api/campaigns/${campaign}/keys` && method === 'GET')
 			return json(200, {
-				campaigns: [
-					{
-						year: campaign,
-						status: 'open',
-						collects: questionnaires.flatMap((q) =>
-							q.versions.map((version) => ({ questionnaire: q.id, version }))
-						),
-						closes: null,
-						synthetic: false,
-						editions: []
-					}
-				],
-				openParticipation: false
+				campaign,
+				cohort: { ...NANCY_COHORT },
+				keys: questionnaires.map((q) => ({
+					questionnaire: q.id,
+					key: { id: keys.get(q.id)!.id, spki: keys.get(q.id)!.spki }
+				}))
 			});
 		if (path === '/api/participation' && method === 'POST') {
 			if (!invitations.has(body['invitation'] as string)) return refuse(404, 'unknown_invitation');
@@ -84,7 +79,7 @@ export function participationServer(
 				questionnaires: questionnaires.map((q) => ({
 					questionnaire: q.id,
 					versions: q.versions,
-					key: { id: keys.get(q.id)!.id, spki: keys.get(q.id)!.spki }
+					key: personal ?? { id: keys.get(q.id)!.id, spki: keys.get(q.id)!.spki }
 				}))
 			};
 			return json(200, answer);
@@ -126,9 +121,9 @@ export function participationServer(
 		if (path === '/api/contributions' && (method === 'PUT' || method === 'DELETE')) {
 			const secret = auth?.replace(/^Bearer /, '') ?? '';
 			const slot = hashOf(secret);
-			if (!slots.has(slot)) return refuse(404, 'not_found');
+			if (!slots.has(slot)) return refuse(404, 'unknown_token');
 			if (method === 'DELETE') {
-				if (slots.get(slot) === null) return refuse(404, 'not_found');
+				if (slots.get(slot) === null) return refuse(404, 'unknown_token');
 				slots.set(slot, null);
 			} else slots.set(slot, body['contribution'] as Contribution);
 			return json(204);
@@ -141,7 +136,10 @@ export function participationServer(
 		const body = init.body ? JSON.parse(init.body as string) : {};
 		const authorization = (init.headers as Record<string, string> | undefined)?.['authorization'];
 		requests.push({ method, path: url, body, ...(authorization ? { authorization } : {}) });
-		const res = route(method, url.split('?')[0]!, body, authorization);
+		const [path, query] = url.split('?');
+		if (query !== undefined && query !== new URLSearchParams({ ...NANCY_COHORT }).toString())
+			return refuse(400, 'invalid_query');
+		const res = route(method, path!, body, authorization);
 		if (loseAnswer.delete(url)) throw new TypeError('Failed to fetch');
 		return res;
 	};
@@ -155,6 +153,12 @@ export function participationServer(
 		},
 		loseNextAnswer(path: string) {
 			loseAnswer.add(path);
+		},
+		/** Gives each invitation a key of its own, to recognise its contributions later. */
+		tagInvitations() {
+			const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+			const spki = toB64u(publicKey.export({ type: 'spki', format: 'der' }));
+			personal = { id: toB64u(createHash('sha256').update(spki).digest()).slice(0, 43), spki };
 		},
 		setDown(value: boolean) {
 			down = value;

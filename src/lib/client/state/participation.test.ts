@@ -56,7 +56,7 @@ describe('redeeming an invitation', () => {
 		// one request each: the participation, the public list, then each token on its own
 		expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
 			'POST /api/participation',
-			'GET /api/campaigns',
+			'GET /api/campaigns/2026/keys?type=commune&band=100000-299999&region=44',
 			'POST /api/tokens',
 			'POST /api/tokens'
 		]);
@@ -116,6 +116,17 @@ describe('redeeming an invitation', () => {
 		s.code = 'pas-un-code';
 		await s.redeem();
 		expect(s.error).toMatch(/20 lettres et chiffres/);
+	});
+
+	it('refuses a key that is not the one published for the cohort (attacker: the server)', async () => {
+		const { repo, id, server, state } = await setup();
+		server.tagInvitations(); // this invitation gets a key of its own
+		const s = state();
+		s.code = CODE;
+		await s.redeem();
+		expect(s.error).toMatch(/clé de signature reçue n'est pas celle que le serveur publie/);
+		expect(server.requests.some((r) => r.path === '/api/tokens')).toBe(false);
+		expect(await repo.getParticipation(id)).toEqual({ pending: [], tokens: [] });
 	});
 
 	it('says so when another browser already holds the token, and drops what cannot be signed', async () => {
