@@ -7,7 +7,7 @@ import {
 	obtainToken,
 	openCampaign
 } from '../support/participation.ts';
-import { answerAll, createNancy, e2eStore, expectNoAxeViolations } from './helpers.ts';
+import { answerAll, createNancy, e2eStore, expectNoAxeViolations, exportFile } from './helpers.ts';
 
 const year = new Date().getFullYear();
 /** Nancy's cohort (commune × 100,000–299,999 × Grand Est) holds these four too: k = 5. */
@@ -165,4 +165,51 @@ test('a lost answer to a token request is retried with the same blinded message,
 	await expect(page.locator('p.campaign')).toContainText(/de 30\s000 à 49\s999/);
 	await expect(page.getByText(/Votre profil indique/)).toContainText(/de 100\s000 à 299\s999/);
 	await expect(page.getByRole('button', { name: "Utiliser l'invitation" })).toBeHidden();
+});
+
+test('the export file carries the secret: imported on another computer, it still withdraws', async ({
+	page,
+	browser
+}) => {
+	ensureCampaign();
+	const invitation = invite(e2eStore(), year, ['54547']).get('54547')!;
+	const id = await createNancy(page, ['inclusion']);
+	await answerAll(page, id, 'inclusion');
+	await page.goto(`/diagnostics/${id}/resultats`);
+	await page.getByLabel("Code d'invitation").fill(invitation);
+	await page.getByRole('button', { name: "Utiliser l'invitation" }).click();
+	await slot(page, 'inclusion')
+		.getByRole('button', { name: /^Envoyer ma contribution/ })
+		.click();
+	await expect(slot(page, 'inclusion')).toHaveAttribute('data-status', 'sent');
+	const file = await exportFile(page, id);
+	const backup = JSON.parse(file);
+	expect(backup.formatVersion).toBe(2);
+	expect(backup.tokens).toHaveLength(1);
+	expect(backup.tokens[0]).toMatchObject({ questionnaire: 'inclusion', status: 'sent' });
+	expect(file.toUpperCase()).not.toContain(invitation.replace(/-/g, '')); // spent: not kept
+
+	// A new laptop: a fresh browser profile imports the file and withdraws.
+	const other = await browser.newContext();
+	const laptop = await other.newPage();
+	const sent = watch(laptop);
+	await laptop.goto('/importer');
+	await laptop.getByLabel('Fichier de diagnostic (.json)').setInputFiles({
+		name: 'nancy.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(file)
+	});
+	await laptop.getByRole('button', { name: 'Importer' }).click();
+	await laptop.waitForURL(new RegExp(`/diagnostics/${id}$`));
+	await laptop.goto(`/diagnostics/${id}/resultats`);
+	await slot(laptop, 'inclusion')
+		.getByRole('button', { name: /^Retirer ma contribution/ })
+		.click();
+	await expect(slot(laptop, 'inclusion')).toHaveAttribute('data-status', 'withdrawn');
+	await expect(slot(laptop, 'inclusion').getByRole('alert')).toHaveCount(0);
+	expect(sent.at(-1)).toMatchObject({
+		method: 'DELETE',
+		authorization: `Bearer ${backup.tokens[0].secret}`
+	});
+	await other.close();
 });
