@@ -1,129 +1,169 @@
+/**
+ * The participation flow on the built server: the operator opens a campaign and invites
+ * (command line), the browser redeems, contributes, replaces, withdraws and contributes again.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { benchmarkSchema } from '../../src/lib/domain/benchmark.ts';
 import {
-	benchmark,
+	campaignsResponseSchema,
+	cohortKeysSchema,
+	participationSchema
+} from '../../src/lib/domain/participation.ts';
+import {
 	contribution,
-	sha256,
 	startApi,
-	storedTokenHashes,
 	storeSnapshot,
+	storedTokenHashes,
+	thisYear,
+	tokenHashOf,
 	type ApiServer
 } from '../support/api.ts';
+import {
+	contribute,
+	invite,
+	obtainToken,
+	openCampaign,
+	withSecret
+} from '../support/participation.ts';
 
 let api: ApiServer;
+let invitations: Map<string, string>;
 beforeAll(async () => {
-	api = await startApi();
-});
+	api = await startApi({}, (db) => {
+		openCampaign(db, thisYear);
+		invitations = invite(db, thisYear, ['54395', '57463', '51454']);
+	});
+}, 60_000);
 afterAll(() => api?.close());
 
-const cohort44 = { questionnaire: 'donnees', version: '1', type: 'commune', band: '3500-9999' };
+const nancyCohort = { type: 'commune', band: '100000-299999', region: '44' } as const;
+const scores = (score: number) => contribution({ cohort: nancyCohort }, score);
 
-describe('POST /api/contributions', () => {
-	it('stores a valid contribution and answers 201 with a withdrawal token, kept only hashed', async () => {
-		const res = await api.post(contribution());
+describe('taking part in a campaign', () => {
+	it('lists the campaign, and the keys of a cohort', async () => {
+		const res = await fetch(api.url + '/api/campaigns');
+		expect(res.status).toBe(200);
+		const body = campaignsResponseSchema.parse(await res.json());
+		expect(body).toEqual({
+			campaigns: [
+				{
+					year: thisYear,
+					status: 'open',
+					collects: [
+						{ questionnaire: 'donnees', version: 1 },
+						{ questionnaire: 'cybersecurite', version: 1 }
+					],
+					closes: null,
+					synthetic: false,
+					editions: []
+				}
+			],
+			openParticipation: false
+		});
+		const keys = await fetch(
+			`${api.url}/api/campaigns/${thisYear}/keys?type=commune&band=100000-299999&region=44`
+		);
+		const k = cohortKeysSchema.parse(await keys.json());
+		expect(k.keys.map((x) => x.questionnaire).sort()).toEqual(['cybersecurite', 'donnees']);
+		expect(JSON.stringify(k)).not.toMatch(/pkcs8/i);
+		const bad = await fetch(`${api.url}/api/campaigns/${thisYear}/keys?type=commune`);
+		expect(bad.status).toBe(400);
+		expect(await bad.json()).toMatchObject({ code: 'invalid_query' });
+	});
+
+	it('gives an invitation, typed loosely, its official cohort and the keys of that cohort', async () => {
+		const typed = invitations.get('54395')!.toLowerCase().replace(/-/g, ' ');
+		const res = await fetch(api.url + '/api/participation', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ invitation: typed })
+		});
+		expect(res.status).toBe(200);
+		expect(res.headers.get('cache-control')).toBe('no-store');
+		const p = participationSchema.parse(await res.json());
+		expect(p.cohort).toEqual(nancyCohort);
+		const listed = cohortKeysSchema.parse(
+			await (
+				await fetch(
+					`${api.url}/api/campaigns/${thisYear}/keys?type=commune&band=100000-299999&region=44`
+				)
+			).json()
+		);
+		for (const q of p.questionnaires)
+			expect(listed.keys).toContainEqual({ questionnaire: q.questionnaire, key: q.key });
+	});
+
+	it('contributes, replaces, withdraws and contributes again, keyed by SHA-256(SHA-256(S))', async () => {
+		const { token, secret } = await obtainToken(api.url, invitations.get('54395')!, 'donnees');
+		const res = await contribute(api.url, token, scores(40));
 		expect(res.status).toBe(201);
 		expect(res.headers.get('cache-control')).toBe('no-store');
-		const { token } = (await res.json()) as { token: string };
-		expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-		const hashes = storedTokenHashes(api.db);
-		expect(hashes.has(sha256(token))).toBe(true);
-		expect(hashes.has(token)).toBe(false);
-	});
+		expect(await res.json()).toEqual({});
+		expect(storedTokenHashes(api.db).has(tokenHashOf(secret))).toBe(true);
 
-	it('replaces (PUT) and withdraws (DELETE) with the token in the Authorization header', async () => {
-		const { token } = (await (await api.post(contribution({}, 20))).json()) as { token: string };
-		const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-		const url = api.url + '/api/contributions';
-		const put = await fetch(url, {
-			method: 'PUT',
-			headers: auth,
-			body: JSON.stringify(contribution({}, 90))
-		});
-		expect(put.status).toBe(204);
-		const before = storeSnapshot(api.db).count;
-		expect((await fetch(url, { method: 'DELETE', headers: auth })).status).toBe(204);
-		expect(storeSnapshot(api.db).count).toBe(before - 1);
-		const again = await fetch(url, { method: 'DELETE', headers: auth });
+		expect((await withSecret(api.url, secret, scores(60))).status).toBe(204);
+		expect((await withSecret(api.url, secret)).status).toBe(204);
+		const again = await withSecret(api.url, secret);
 		expect(again.status).toBe(404);
 		expect(await again.json()).toMatchObject({ code: 'unknown_token' });
-	});
-});
-
-describe('GET /api/benchmarks', () => {
-	it('never publishes a cohort of 4: it falls back and says so', async () => {
-		// Region 44 has 1 contribution from the tests above; 3 more make 4. Region 84 gets 6.
-		for (let i = 0; i < 3; i++) expect((await api.post(contribution({}, 30 + i))).status).toBe(201);
-		const in84 = contribution({ cohort: { type: 'commune', band: '3500-9999', region: '84' } });
-		for (let i = 0; i < 6; i++) expect((await api.post({ ...in84 })).status).toBe(201);
-
-		const { res, body } = await benchmark(api.url, { ...cohort44, region: '44' });
-		expect(res.status).toBe(200);
-		const b = benchmarkSchema.parse(body);
-		expect(b.requested).toEqual({ type: 'commune', band: '3500-9999', region: '44' });
-		expect(b.fellBack).toBe(true);
-		expect(b.cohort).toEqual({ type: 'commune', band: '3500-9999' });
-		expect(b.overall?.n).toBe(10);
-		expect(b.synthetic).toBe(false);
-		expect(b.k).toBe(5);
-		expect(Object.keys(b.themes)).toEqual([
-			'gouvernance',
-			'ouverture',
-			'donnees-essentielles',
-			'rgpd',
-			'referentiels'
-		]);
-		// Region 84 (6) is not published either: with its parent (10) it would give away 44's 4.
-		const r84 = benchmarkSchema.parse(
-			(await benchmark(api.url, { ...cohort44, region: '84' })).body
-		);
-		expect(r84.fellBack).toBe(true);
-		expect(r84.cohort).toEqual({ type: 'commune', band: '3500-9999' });
+		const replay = await contribute(api.url, token, scores(40));
+		expect(replay.status).toBe(409);
+		expect(await replay.json()).toMatchObject({ code: 'token_spent' });
+		expect((await withSecret(api.url, secret, scores(70))).status).toBe(204);
+		expect(storeSnapshot(api.db).count).toBe(1);
 	});
 
-	it('publishes the region once it reaches k = 5', async () => {
-		expect((await api.post(contribution({}, 70))).status).toBe(201);
-		const b = benchmarkSchema.parse((await benchmark(api.url, { ...cohort44, region: '44' })).body);
-		expect(b.fellBack).toBe(false);
-		expect(b.cohort).toEqual({ type: 'commune', band: '3500-9999', region: '44' });
-		expect(b.overall).toEqual({ n: 5, p10: 30, p25: 31, p50: 32, p75: 50, p90: 62 });
-		expect(b.campaign).toBe(new Date().getUTCFullYear());
-		expect(b.pooledVersions).toEqual([1]);
+	it('refuses a contribution without a token, and stores nothing', async () => {
+		const before = storeSnapshot(api.db);
+		for (const body of [
+			{ contribution: scores(50) },
+			scores(50),
+			{ commitment: 'A'.repeat(43), contribution: scores(50) }
+		]) {
+			const res = await api.post(body);
+			expect(res.status).toBe(401);
+			expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+			expect(await res.json()).toMatchObject({ code: 'token_required' });
+		}
+		expect(storeSnapshot(api.db)).toEqual(before);
 	});
 
-	it('answers with no cohort when nothing is published for the chain', async () => {
-		const b = benchmarkSchema.parse(
-			(await benchmark(api.url, { questionnaire: 'inclusion', version: '1', type: 'region' })).body
-		);
-		expect(b).toMatchObject({
-			cohort: null,
-			fellBack: true,
-			overall: null,
-			themes: {},
-			campaign: null
+	it('answers a second token for the same questionnaire 409, and a retry the same signature', async () => {
+		const invitation = invitations.get('57463')!;
+		const first = await obtainToken(api.url, invitation, 'donnees');
+		const retry = await fetch(api.url + '/api/tokens', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({
+				invitation,
+				questionnaire: 'donnees',
+				blindedMessage: first.blindedMessage
+			})
 		});
+		expect(await retry.json()).toEqual({ blindSignature: first.blindSignature });
+		const before = storeSnapshot(api.db);
+		await expect(obtainToken(api.url, invitation, 'donnees')).rejects.toThrow(
+			/tokens: 409 .*token_already_issued/
+		);
+		expect(storeSnapshot(api.db)).toEqual(before);
+		// Another questionnaire is another token.
+		await obtainToken(api.url, invitation, 'cybersecurite');
 	});
 
-	it('sends an ETag and Cache-Control, and 304 on If-None-Match', async () => {
-		const url = `${api.url}/api/benchmarks?${new URLSearchParams({ ...cohort44, region: '44' })}`;
-		const first = await fetch(url);
-		const etag = first.headers.get('etag')!;
-		expect(etag).toMatch(/^"[\w-]+"$/);
-		expect(first.headers.get('cache-control')).toBe('public, max-age=300');
-		const second = await fetch(url, { headers: { 'if-none-match': etag } });
-		expect(second.status).toBe(304);
-		expect(second.headers.get('etag')).toBe(etag);
-		expect(await second.text()).toBe('');
-		expect((await fetch(url, { headers: { 'if-none-match': '"autre"' } })).status).toBe(200);
-		// A new contribution changes the figures, hence the tag.
-		await api.post(contribution({}, 99));
-		const third = await fetch(url, { headers: { 'if-none-match': etag } });
-		expect(third.status).toBe(200);
-		expect(third.headers.get('etag')).not.toBe(etag);
+	it('refuses an unknown invitation with 404, whatever the code', async () => {
+		for (const invitation of ['0000000000000000000A', '7KQ2M-X9JDP-4RT8W-CB3NE']) {
+			const res = await fetch(api.url + '/api/participation', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ invitation })
+			});
+			expect(res.status).toBe(404);
+			expect(await res.json()).toMatchObject({ code: 'unknown_invitation' });
+		}
 	});
 });
 
 describe('every response', () => {
-	it.each(['/', '/api/benchmarks?questionnaire=donnees&version=1&type=commune', '/api/nulle-part'])(
+	it.each(['/', '/api/campaigns', '/api/nulle-part'])(
 		'carries the security headers: %s',
 		async (path) => {
 			const res = await fetch(api.url + path);
@@ -148,9 +188,15 @@ describe('every response', () => {
 		const missing = await fetch(api.url + '/api/nulle-part');
 		expect(missing.status).toBe(404);
 		expect(await missing.json()).toMatchObject({ code: 'not_found' });
-		const patch = await fetch(api.url + '/api/contributions', { method: 'PATCH' });
-		expect(patch.status).toBe(405);
-		expect(patch.headers.get('allow')).toBe('POST, PUT, DELETE');
-		expect(await patch.json()).toMatchObject({ code: 'method_not_allowed' });
+		for (const [path, allow] of [
+			['/api/contributions', 'POST, PUT, DELETE'],
+			['/api/tokens', 'POST'],
+			['/api/participation', 'POST']
+		]) {
+			const patch = await fetch(api.url + path!, { method: 'PATCH' });
+			expect(patch.status).toBe(405);
+			expect(patch.headers.get('allow')).toBe(allow);
+			expect(await patch.json()).toMatchObject({ code: 'method_not_allowed' });
+		}
 	});
 });

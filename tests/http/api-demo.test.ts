@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchmarkSchema } from '../../src/lib/domain/benchmark.ts';
-import { contribution, startApi, storeSnapshot, type ApiServer } from '../support/api.ts';
+import { startApi, storeSnapshot, type ApiServer } from '../support/api.ts';
 import { startBuiltServer } from '../support/server.ts';
 
 let api: ApiServer;
@@ -34,10 +34,5 @@ describe('the demo benchmark', () => {
 		await again.stop();
 		expect(storeSnapshot(api.db)).toEqual(before);
 	});
-
-	it('is left out of a questionnaire as soon as it has a real contribution', async () => {
-		expect((await api.post(contribution())).status).toBe(201);
-		expect(await get(api.url, 'donnees')).toMatchObject({ synthetic: false, cohort: null });
-		expect((await get(api.url, 'inclusion')).synthetic).toBe(true);
-	});
+	// Whether the demo set gives way to real contributions is the editions' rule (tests/http/editions*).
 });

@@ -1,11 +1,19 @@
 /**
  * The built server on PostgreSQL (DATABASE_URL), as several instances behind a load balancer
- * would run it: two servers share one database and see each other's contributions. Under
- * CI=true PostgreSQL must start; elsewhere, without it, this file is skipped.
+ * would run it: two servers share one database; a token issued by one is honoured by the
+ * other, and neither issues a second one. Under CI=true PostgreSQL must start; elsewhere,
+ * without it, this file is skipped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchmarkSchema } from '../../src/lib/domain/benchmark.ts';
-import { contribution } from '../support/api.ts';
+import { contribution, thisYear } from '../support/api.ts';
+import {
+	contribute,
+	invite,
+	obtainToken,
+	openCampaign,
+	withSecret
+} from '../support/participation.ts';
 import { postgresBinaries, startPostgres, type RunningPostgres } from '../support/postgres.ts';
 import { startBuiltServer, type RunningServer } from '../support/server.ts';
 
@@ -16,25 +24,27 @@ if (!withPostgres)
 let pg: RunningPostgres | null = null;
 let a: RunningServer;
 let b: RunningServer;
+let env: { DATABASE_URL: string };
 let logs = '';
+let invitations: Map<string, string>;
 beforeAll(async () => {
 	if (!withPostgres) return;
 	pg = await startPostgres();
-	const env = { DATABASE_URL: await pg!.database('http'), BENCHMARK_REFRESH_MS: '200' };
-	[a, b] = await Promise.all([startBuiltServer(env), startBuiltServer(env)]);
+	env = { DATABASE_URL: await pg!.database('http') };
+	// First, so that the servers' idle connections do not time out while the tools run.
+	openCampaign(env, thisYear);
+	invitations = invite(env, thisYear, ['54395', '57463', '51454', '67482', '68224']);
+	[a, b] = await Promise.all([
+		startBuiltServer({ ...env, RATE_LIMIT_WRITES: '1000' }),
+		startBuiltServer({ ...env, RATE_LIMIT_WRITES: '1000' })
+	]);
 	for (const s of [a, b]) s.process.stderr?.on('data', (d) => (logs += d));
-}, 60_000);
+}, 90_000);
 afterAll(async () => {
 	await Promise.all([a?.stop(), b?.stop()]);
 	pg?.stop();
 });
 
-const post = (server: RunningServer, score: number) =>
-	fetch(server.url + '/api/contributions', {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(contribution({}, score))
-	});
 const query =
 	'/api/benchmarks?questionnaire=donnees&version=1&type=commune&band=3500-9999&region=44';
 
@@ -44,38 +54,37 @@ describe.skipIf(!withPostgres)('two servers on one PostgreSQL database', () => {
 		expect(body).toMatchObject({ cohort: null, synthetic: false });
 	});
 
-	it('each serve the contributions sent to the other', async () => {
-		for (const [i, s] of [a, a, a, b, b].entries())
-			expect((await post(s, 10 * i)).status).toBe(201);
-		// Each instance sees its own writes at once and the other's within BENCHMARK_REFRESH_MS.
-		const deadline = Date.now() + 5000;
-		let seen: number[] = [];
-		while (Date.now() < deadline) {
-			seen = await Promise.all(
-				[a, b].map(
-					async (s) =>
-						benchmarkSchema.parse(await (await fetch(s.url + query)).json()).overall?.n ?? 0
-				)
+	it('honour each other’s tokens, and issue one per invitation between them', async () => {
+		for (const [i, code] of ['54395', '57463', '51454', '67482', '68224'].entries()) {
+			const [issuer, receiver] = i % 2 ? [a, b] : [b, a];
+			const { token, secret, participation } = await obtainToken(
+				issuer.url,
+				invitations.get(code)!,
+				'donnees'
 			);
-			if (seen.every((n) => n === 5)) break;
-			await new Promise((r) => setTimeout(r, 100));
+			const c = contribution({ cohort: participation.cohort }, 10 * i);
+			expect((await contribute(receiver.url, token, c)).status).toBe(201);
+			expect((await contribute(issuer.url, token, c)).status).toBe(409);
+			await expect(obtainToken(receiver.url, invitations.get(code)!, 'donnees')).rejects.toThrow(
+				/409/
+			);
+			expect((await withSecret(issuer.url, secret)).status).toBe(204);
+			expect((await withSecret(receiver.url, secret, c)).status).toBe(204);
 		}
-		expect(seen).toEqual([5, 5]);
-		const [ea, eb] = await Promise.all(
-			[a, b].map(async (s) => (await fetch(s.url + query)).headers.get('etag'))
-		);
-		expect(ea).toBe(eb); // a CDN may take either instance's answer for the other's
 	});
 
-	it('when the database goes away, keep serving the last figures and refuse writes with a reference', async () => {
+	it('when the database goes away, refuse writes with JSON and a reference in the log', async () => {
 		pg!.stop();
 		pg = null;
-		const read = await fetch(a.url + query);
-		expect(read.status).toBe(200);
-		const write = await post(a, 50);
-		expect(write.status).toBe(500);
-		const error = (await write.json()) as { message: string; code: string };
-		expect(error.message).toMatch(/^Erreur interne \(référence [0-9a-f]{8}\)\.$/);
-		expect(logs).toContain(`numeriscope: error ${error.code} on POST /api/contributions`);
+		const write = await fetch(a.url + '/api/participation', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ invitation: invitations.get('54395') })
+		});
+		expect([500, 503]).toContain(write.status);
+		const error = (await write.json()) as { message: string };
+		expect(error.message).toMatch(/\S/);
+		expect(logs).toMatch(/numeriscope: .*POST \/api\/participation|numeriscope: .*store/);
+		expect(logs).not.toContain(invitations.get('54395'));
 	});
 });

@@ -45,9 +45,15 @@ export interface ApiServer extends RunningServer {
  * The built server on a fresh SQLite store in a temporary folder, without demo data and with a
  * write limit high enough for tests that send many requests (override with `env`).
  */
-export async function startApi(env: Record<string, string> = {}): Promise<ApiServer> {
+export async function startApi(
+	env: Record<string, string> = {},
+	prepare?: (db: string) => void
+): Promise<ApiServer> {
 	const dir = mkdtempSync(join(tmpdir(), 'numeriscope-api-'));
 	const db = join(dir, 'store.sqlite');
+	// The operator's tools first (they create the store): run after the start, they would
+	// outlast the server's keep-alive and the next request could meet a closing connection.
+	prepare?.(db);
 	const server = await startBuiltServer({
 		SQLITE_PATH: db,
 		DEMO_DATA: 'off',
