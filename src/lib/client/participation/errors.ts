@@ -51,7 +51,7 @@ const messages: Record<string, string> = {
 		"L'horloge de cet ordinateur semble fausse : la campagne indiquée n'a pas encore commencé.",
 	invalid_request:
 		'Le serveur a refusé la demande comme mal formée : rechargez la page et réessayez.',
-	payload_too_large: 'La demande est trop volumineuse pour le serveur.',
+	body_too_large: 'La demande est trop volumineuse pour le serveur.',
 	rate_limited: 'Trop de demandes en peu de temps : réessayez dans quelques minutes.',
 	store_unavailable:
 		'Le serveur est momentanément indisponible (stockage) : rien n’a été enregistré, réessayez plus tard.',
@@ -62,9 +62,20 @@ const messages: Record<string, string> = {
 	storage: 'Impossible d’enregistrer le jeton dans ce navigateur : rien n’a été envoyé.'
 };
 
+/** Refusals of the request's form rather than its content: one message for all. */
+const malformed = [
+	'invalid_json',
+	'invalid_encoding',
+	'empty_body',
+	'unreadable_body',
+	'unsupported_media_type',
+	'method_not_allowed'
+];
+
 export function participationMessage(code: string, status?: number): string {
 	return (
 		messages[code] ??
+		(malformed.includes(code) ? messages['invalid_request'] : undefined) ??
 		(status && status >= 500
 			? `Le serveur a rencontré une erreur (code HTTP ${status}) : réessayez plus tard.`
 			: `Le serveur a refusé la demande (code HTTP ${status ?? '?'}${code ? `, ${code}` : ''}).`)
