@@ -53,6 +53,8 @@ test('an invited officer contributes, withdraws, contributes again, and sees the
 	const sent = watch(page);
 
 	await page.goto(`/diagnostics/${id}/resultats`);
+	await expect(page.getByLabel("Code d'invitation")).toBeVisible();
+	await expectNoAxeViolations(page);
 	await page.getByLabel("Code d'invitation").fill(invitation.toLowerCase());
 	await page.getByRole('button', { name: "Utiliser l'invitation" }).click();
 	const inclusion = slot(page, 'inclusion');
