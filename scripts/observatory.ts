@@ -2,8 +2,9 @@
  * `npm run observatory -- <verb> …`: the operator's tools (campaigns, invitations, status,
  * publication), on the server, with the server's settings. See `--help` and docs/observatory.md.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { openCli, type CliContext } from '../src/lib/server/benchmarks/cli.ts';
+import { readFileSync } from 'node:fs';
+import { openCli } from '../src/lib/server/benchmarks/cli.ts';
+import { publishCommand } from '../src/lib/server/editions/cli.ts';
 import { CliError, HELP, runObservatory } from '../src/lib/server/participation/cli.ts';
 
 const args = process.argv.slice(2);
@@ -11,12 +12,6 @@ if (args.length === 0 || args.includes('--help') || args.includes('-h')) {
 	console.log(HELP);
 	process.exit(args.length === 0 ? 2 : 0);
 }
-
-type Publish = (args: string[], ctx: CliContext) => Promise<void>;
-const editionsCli = new URL('../src/lib/server/editions/cli.ts', import.meta.url);
-const publish = existsSync(editionsCli)
-	? ((await import(editionsCli.href)) as { publishCommand: Publish }).publishCommand
-	: undefined;
 
 const ctx = await openCli('observatory');
 try {
@@ -29,7 +24,7 @@ try {
 			readFile: (p) => readFileSync(p, 'utf8'),
 			now: () => new Date()
 		},
-		publish
+		(rest, c) => publishCommand(rest, c)
 	);
 } catch (e) {
 	if (!(e instanceof CliError)) throw e;

@@ -13,6 +13,8 @@ import {
 	insertContributions,
 	listContributions
 } from '../../src/lib/server/store/contributions.ts';
+import { insertContribution } from '../../src/lib/server/store/participation.ts';
+import { randomId } from '../../src/lib/server/store/schema.ts';
 import type { BenchmarkStore, ContributionRecord } from '../../src/lib/server/store/types.ts';
 import { postgresBinaries, startPostgres, type RunningPostgres } from '../support/postgres.ts';
 
@@ -128,6 +130,38 @@ describe.each(backends.filter((b) => withPostgres || b.name !== 'PostgreSQL'))(
 			);
 			expect(await store.count({ synthetic: true })).toBe(1);
 			expect(await store.count()).toBe(2);
+		});
+
+		it('keeps every one of many concurrent writes; a failing one fails alone', async () => {
+			await fresh();
+			const row = (i: number) => ({
+				id: randomId(),
+				token_hash: i.toString(16).padStart(64, '0'),
+				campaign: 2026,
+				questionnaire: 'donnees',
+				version: 1,
+				territory_type: 'commune',
+				band: '3500-9999',
+				region: '44',
+				scores: '{"overall":50,"themes":{}}',
+				synthetic: 0,
+				source: 'invited'
+			});
+			const outcomes = await Promise.allSettled(
+				Array.from({ length: 60 }, (_, i) =>
+					store.write((tx) =>
+						i === 30
+							? insertContribution(tx, { ...row(i), questionnaire: null as unknown as string })
+							: insertContribution(tx, row(i % 50))
+					)
+				)
+			);
+			expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(1);
+			// Tokens 0–49 but 30 are stored; the 10 repeats (50–59 → 0–9) found theirs spent.
+			const values = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+			expect(values.filter((v) => v === true)).toHaveLength(49);
+			expect(values.filter((v) => v === false)).toHaveLength(10);
+			expect(await store.count()).toBe(49);
 		});
 	}
 );

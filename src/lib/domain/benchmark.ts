@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Cohort } from './cohort.ts';
 import { bandSchema, regionSchema } from './contribution.ts';
+import { editionRefSchema } from './participation.ts';
 import { formatPath } from './problem.ts';
 import { territoryTypeSchema } from './profile.ts';
 import type { Questionnaire } from './questionnaire.ts';
@@ -88,10 +89,12 @@ export const benchmarkSchema = z.strictObject({
 	version: z.int(),
 	/** Versions whose contributions are pooled (linked by `comparableWith`). */
 	pooledVersions: z.array(z.int()),
-	/** The data vintage: campaign year of the contributions, null when nothing is published. */
+	/** The data vintage: the campaign of the edition, null when nothing is published. */
 	campaign: z.int().nullable(),
 	/** The contributions are the generated demo set, not real territories. */
 	synthetic: z.boolean(),
+	/** The published edition the figures come from; null when none answers the query. */
+	edition: editionRefSchema.nullable(),
 	/** The publication threshold: no cohort of fewer contributions is ever shown. */
 	k: z.int(),
 	requested: cohortSchema,

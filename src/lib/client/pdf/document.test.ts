@@ -51,6 +51,7 @@ const benchmark: Benchmark = {
 	pooledVersions: [1],
 	campaign: 2026,
 	synthetic: true,
+	edition: { campaign: 2026, number: 1, publishedAt: '2026-12-15', synthetic: true },
 	k: 5,
 	requested: { type: 'commune', band: '10000-29999', region: '28' },
 	cohort: { type: 'commune', band: '10000-29999' },

@@ -1,7 +1,7 @@
 import type { Catalog } from '../../domain/catalog.ts';
 import { populationBand } from '../../domain/cohort.ts';
 import type { TerritoryType } from '../../domain/profile.ts';
-import type { ContributionRecord } from '../store/types.ts';
+import type { NewContribution } from '../store/editions.ts';
 import type { Territory } from '../../domain/territory.ts';
 
 /** FNV-1a: a stable 32-bit seed from a text. */
@@ -63,16 +63,19 @@ const clamp = (x: number) => Math.min(100, Math.max(0, Math.round(x)));
  * The demo benchmark: a deterministic synthetic set drawn over the real territory list, for the
  * latest version of every questionnaire. About 2,100 territories per questionnaire take part,
  * more often and with higher scores for larger bodies; a territory's own level is shared by its
- * questionnaires, each theme has its own offset, and every score gets some noise. Every record
- * is flagged synthetic, and the API says so on every figure drawn from it.
+ * questionnaires and its campaigns, each theme has its own offset, and every score gets some
+ * noise. Each campaign draws anew (who takes part, the noise); `improvement` points are added to
+ * every level, so that a later campaign shows a plausible progress. Every record is flagged
+ * synthetic (source `demo`), and the API says so on every figure drawn from it.
  */
 export function demoContributions(
 	list: readonly Territory[],
 	catalog: Catalog,
-	campaign: number
-): ContributionRecord[] {
+	campaign: number,
+	improvement = 0
+): NewContribution[] {
 	const latest = [...new Set(catalog.list().map((q) => q.id))].map((id) => catalog.latest(id)!);
-	const out: ContributionRecord[] = [];
+	const out: NewContribution[] = [];
 	for (const q of latest) {
 		const rand = prng(hash(`${q.id}@${q.version}/${campaign}`));
 		const offsets = q.themes.map((t) => (hash(`${q.id}/${t.id}`) % 25) - 12);
@@ -80,7 +83,7 @@ export function demoContributions(
 			if (t.population === null || t.region === null) continue;
 			if (rand() >= participation(t.type, t.population)) continue;
 			const own = normal(prng(hash(t.code))) * 8;
-			const level = baseLevel(t.type, t.population) + own;
+			const level = baseLevel(t.type, t.population) + own + improvement;
 			const themes = Object.fromEntries(
 				q.themes.map((th, i) => [th.id, clamp(level + offsets[i]! + normal(rand) * 14)])
 			);
@@ -94,7 +97,8 @@ export function demoContributions(
 				band: populationBand(t.population),
 				region: t.region,
 				scores: { overall: clamp(mean + normal(rand) * 3), themes },
-				synthetic: true
+				synthetic: true,
+				source: 'demo'
 			});
 		}
 	}

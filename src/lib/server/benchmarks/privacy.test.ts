@@ -17,26 +17,38 @@ import { createCatalog } from '../../domain/catalog.ts';
 import { cohortKey } from '../../domain/cohort.ts';
 import { quantiles } from '../../domain/statistics.ts';
 import { loadCatalog } from '../catalog/load.ts';
-import type { ContributionRecord } from '../store/types.ts';
+import { nextEdition } from '../../domain/edition.ts';
+import type { NewContribution } from '../store/editions.ts';
 import { territories } from '../territories/data.ts';
-import { aggregatePool } from './aggregate.ts';
 import { demoContributions } from './demo.ts';
 
 const catalog = createCatalog(loadCatalog('questionnaires').questionnaires);
 const demo = demoContributions(territories(), catalog, 2026);
-const real = (r: ContributionRecord) => ({ ...r, synthetic: false });
+const real = (r: NewContribution) => ({ ...r, synthetic: false });
 
 /** Every cohort a contribution belongs to: type, type × band, type × band × region. */
-const cellsOf = (r: ContributionRecord) => [
+const cellsOf = (r: NewContribution) => [
 	cohortKey({ type: r.type }),
 	cohortKey({ type: r.type, band: r.band }),
 	cohortKey({ type: r.type, band: r.band, region: r.region })
 ];
 
-function audit(records: ContributionRecord[], questionnaire: string, k: number) {
+function audit(records: NewContribution[], questionnaire: string, k: number) {
 	const pool = versionPools(catalog.versions(questionnaire))[0]!;
 	const rows = records.filter((r) => r.questionnaire === questionnaire);
-	const published = aggregatePool(rows, pool, k);
+	const contributions = rows.map((r, i) => ({
+		...r,
+		id: String(i),
+		cohort: { type: r.type, band: r.band, region: r.region },
+		digest: String(i)
+	}));
+	const edition = nextEdition(
+		{ contributions, pools: [pool], k, editions: [], members: new Map() },
+		1
+	);
+	const published = new Map(
+		edition.cells.map((c) => [c.cohort, { n: c.n, overall: c.figures.overall }])
+	);
 
 	const members = new Map<string, number[]>();
 	rows.forEach((r, i) => {

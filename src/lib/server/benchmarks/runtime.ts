@@ -2,11 +2,14 @@ import type { Catalog } from '../../domain/catalog.ts';
 import type { Config } from '../config.ts';
 import { RateLimiter } from '../http/rate-limit.ts';
 import { ParticipationService } from '../participation/service.ts';
+import { listCampaigns } from '../store/campaigns.ts';
 import { openStore } from '../store/index.ts';
+import type { BenchmarkStore } from '../store/types.ts';
 import { seedDemo } from './seed.ts';
 import { BenchmarkService } from './service.ts';
 
 export interface BenchmarkRuntime {
+	store: BenchmarkStore;
 	service: BenchmarkService;
 	/** Invitations, tokens and contributions. */
 	participation: ParticipationService;
@@ -17,18 +20,27 @@ export interface BenchmarkRuntime {
 let runtime: BenchmarkRuntime | undefined;
 
 /**
- * Opens (creating and migrating) the store, seeds the demo set into an empty embedded store,
- * computes the figures and keeps them fresh. Called once by the `init` hook.
+ * Opens (creating and migrating) the store, seeds the demo campaigns into an empty embedded
+ * store, loads the latest editions and keeps looking for new ones. Called once by the `init`
+ * hook.
  */
 export async function startBenchmarks(catalog: Catalog, config: Config): Promise<BenchmarkRuntime> {
 	const store = await openStore(config);
-	if (store.kind === 'sqlite' && config.DEMO_DATA === 'on' && (await store.count()) === 0) {
-		const n = await seedDemo(store, catalog, new Date());
+	if (
+		store.kind === 'sqlite' &&
+		config.DEMO_DATA === 'on' &&
+		(await store.count()) === 0 &&
+		(await listCampaigns(store.db)).length === 0
+	) {
+		const seeded = await seedDemo(store.db, catalog, new Date(), config.BENCHMARK_K);
+		const demo = seeded.campaigns
+			.map((c) => `${c.year} (${c.contributions} contributions)`)
+			.join(', ');
 		console.log(
-			`numeriscope: empty benchmark store: ${n} synthetic contributions seeded (flagged synthetic; DEMO_DATA=off starts empty)`
+			`numeriscope: empty benchmark store: demo campaigns ${demo} seeded and published (flagged synthetic; DEMO_DATA=off starts empty)${seeded.opened ? `; campaign ${seeded.opened} opened` : ''}`
 		);
 	}
-	const service = new BenchmarkService({ store, catalog, k: config.BENCHMARK_K });
+	const service = new BenchmarkService({ db: store.db, catalog, k: config.BENCHMARK_K });
 	await service.start(config.BENCHMARK_REFRESH_MS);
 	const participation = new ParticipationService({
 		store,
@@ -40,6 +52,7 @@ export async function startBenchmarks(catalog: Catalog, config: Config): Promise
 			'numeriscope: OPEN_PARTICIPATION=on: contributions without an invitation are accepted (flagged open, unverified)'
 		);
 	runtime = {
+		store,
 		service,
 		participation,
 		writes: new RateLimiter(config.RATE_LIMIT_WRITES, config.RATE_LIMIT_WINDOW_SECONDS)

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import {
 	BenchmarkQueryError,
 	versionPools,
@@ -9,16 +10,16 @@ import {
 } from '../../domain/benchmark.ts';
 import type { Catalog } from '../../domain/catalog.ts';
 import { cohortKey, type Cohort } from '../../domain/cohort.ts';
-import type { BenchmarkStore } from '../store/types.ts';
-import { AggregateCache } from './cache.ts';
+import type { StoreSchema } from '../store/schema.ts';
+import { cellKey, EditionCache } from './cache.ts';
 
 const MEMO_LIMIT = 20_000;
 
 export interface BenchmarkServiceOptions {
-	store: BenchmarkStore;
+	db: Kysely<StoreSchema>;
 	catalog: Catalog;
+	/** The threshold said when no edition answers (an edition says its own). */
 	k: number;
-	now?: () => Date;
 }
 
 /** A benchmark response, serialised once and reused until the figures change. */
@@ -28,11 +29,11 @@ export interface BenchmarkResponse {
 }
 
 /**
- * The benchmark's use cases: contribute, replace, withdraw, and read the peer figures of a
- * cohort. Input is checked before anything is written; the routes only parse HTTP around it.
+ * Reading the peer figures of a cohort from the latest published editions (`EditionCache`).
+ * Contributions never go through here: figures change only when an edition is published.
  */
 export class BenchmarkService {
-	readonly cache: AggregateCache;
+	readonly cache: EditionCache;
 	readonly k: number;
 	readonly #catalog: Catalog;
 	readonly #pools = new Map<string, VersionPool>();
@@ -44,14 +45,14 @@ export class BenchmarkService {
 	constructor(o: BenchmarkServiceOptions) {
 		this.#catalog = o.catalog;
 		this.k = o.k;
-		this.cache = new AggregateCache(o.store, o.catalog, o.k);
+		this.cache = new EditionCache(o.db, o.k);
 		const ids = new Set(o.catalog.list().map((q) => q.id));
 		for (const id of ids)
 			for (const pool of versionPools(o.catalog.versions(id)))
 				for (const v of pool.versions) this.#pools.set(`${id}@${v}`, pool);
 	}
 
-	/** Computes the figures, then looks for writes by others every `refreshMs`. */
+	/** Loads the latest editions, then looks for new ones every `refreshMs`. */
 	async start(refreshMs: number): Promise<void> {
 		await this.cache.refresh();
 		this.#timer = setInterval(() => void this.cache.refresh(), refreshMs);
@@ -67,13 +68,16 @@ export class BenchmarkService {
 	 * since: the hot path of `GET /api/benchmarks`, which skips parsing and building.
 	 */
 	cached(search: string): BenchmarkResponse | undefined {
-		if (this.cache.pending || this.#generation !== this.cache.generation) return undefined;
+		if (this.#generation !== this.cache.generation) return undefined;
 		return this.#bySearch.get(search);
 	}
 
-	/** The figures of the narrowest published cohort of the query's chain. */
+	/**
+	 * The figures of the narrowest published cohort of the query's chain, in the latest edition
+	 * of the campaign asked for, or by default of the most recent campaign whose latest edition
+	 * has a cell in that chain.
+	 */
 	async benchmark(query: BenchmarkQuery, search?: string): Promise<BenchmarkResponse> {
-		await this.cache.settled();
 		if (this.#generation !== this.cache.generation) {
 			this.#responses.clear();
 			this.#bySearch.clear();
@@ -118,30 +122,38 @@ export class BenchmarkService {
 			questionnaire: q.id,
 			version: q.version,
 			pooledVersions: pool.versions,
-			k: this.k,
 			requested
 		};
-		const campaigns = query.campaign !== undefined ? [query.campaign] : this.cache.campaigns(q.id);
-		for (const campaign of campaigns)
+		const campaigns = query.campaign !== undefined ? [query.campaign] : this.cache.campaigns();
+		for (const campaign of campaigns) {
+			const edition = this.cache.edition(campaign);
+			if (!edition) continue;
 			for (const cohort of widen(requested)) {
 				const key = cohortKey(cohort);
-				const found = this.cache.lookup(pool.id, { questionnaire: q.id, campaign }, key);
+				const found = edition.cells.get(cellKey(pool.id, key));
 				if (!found) continue;
-				const themes = q.themes.map((t) => t.id).filter((id) => found.themes[id]);
+				const { overall, themes } = found.figures;
+				const shown = q.themes.map((t) => t.id).filter((id) => themes[id]);
 				return {
 					...base,
+					k: edition.k,
 					campaign,
-					synthetic: found.synthetic,
+					synthetic: edition.ref.synthetic,
+					edition: edition.ref,
 					cohort,
 					fellBack: key !== cohortKey(requested),
-					overall: found.overall,
-					themes: Object.fromEntries(themes.map((id) => [id, found.themes[id]!]))
+					overall,
+					themes: Object.fromEntries(shown.map((id) => [id, themes[id]!]))
 				};
 			}
+		}
+		const asked = query.campaign !== undefined ? this.cache.edition(query.campaign) : undefined;
 		return {
 			...base,
+			k: asked?.k ?? this.k,
 			campaign: query.campaign ?? null,
-			synthetic: false,
+			synthetic: asked?.ref.synthetic ?? false,
+			edition: asked?.ref ?? null,
 			cohort: null,
 			fellBack: true,
 			overall: null,

@@ -10,6 +10,7 @@ const catalog = createCatalog([
 	})
 ]);
 const now = new Date('2026-06-01T00:00:00Z');
+const y2026 = { year: 2026, collects: [{ questionnaire: 'x', version: 1 }] };
 const header = 'questionnaire,version,campaign,type,band,region,overall,theme.a,theme.b';
 
 describe('parseCsv', () => {
@@ -26,20 +27,36 @@ describe('parseCsv', () => {
 });
 
 describe('parseImport', () => {
-	it('accepts a valid CSV campaign', () => {
-		const csv = `${header}\nx,1,2026,commune,0-999,44,50,40,60\nx,1,2025,cc,10000-29999,84,70,70,70\n`;
-		const { records, rejected } = parseImport(csv, 'csv', catalog, now);
+	it('accepts a valid CSV campaign, as an imported source', () => {
+		const csv = `${header}\nx,1,2026,commune,0-999,44,50,40,60\nx,1,2026,cc,10000-29999,84,70,70,70\n`;
+		const { records, rejected } = parseImport(csv, 'csv', catalog, now, y2026);
 		expect(rejected).toEqual([]);
 		expect(records[1]).toEqual({
 			questionnaire: 'x',
 			version: 1,
-			campaign: 2025,
+			campaign: 2026,
 			type: 'cc',
 			band: '10000-29999',
 			region: '84',
 			scores: { overall: 70, themes: { a: 70, b: 70 } },
-			synthetic: false
+			synthetic: false,
+			source: 'import'
 		});
+	});
+
+	it('refuses rows of another campaign or of a version the campaign does not collect', () => {
+		const csv = `${header}\nx,1,2025,commune,0-999,44,50,40,60\nx,1,2026,commune,0-999,44,50,40,60\n`;
+		const other = { year: 2026, collects: [{ questionnaire: 'x', version: 2 }] };
+		expect(parseImport(csv, 'csv', catalog, now, y2026).rejected).toEqual([
+			{ row: 2, reason: 'campaign_mismatch: campaign 2025, not 2026' }
+		]);
+		expect(parseImport(csv, 'csv', catalog, now, other).rejected).toEqual([
+			{ row: 2, reason: 'campaign_mismatch: campaign 2025, not 2026' },
+			{
+				row: 3,
+				reason: 'not_collected: campaign 2026 does not collect x@1 (it collects x@2)'
+			}
+		]);
 	});
 
 	it('reports every rejected row with its line and reason', () => {
@@ -52,7 +69,7 @@ describe('parseImport', () => {
 			'x,1,2026,commune',
 			'y,1,2026,commune,0-999,44,50,40,60'
 		].join('\n');
-		expect(parseImport(csv, 'csv', catalog, now).rejected).toEqual([
+		expect(parseImport(csv, 'csv', catalog, now, y2026).rejected).toEqual([
 			{ row: 3, reason: 'invalid_contribution: cohort.region: a region is an INSEE region code' },
 			{ row: 4, reason: 'theme_mismatch: missing theme(s) b for x v1' },
 			{
@@ -76,27 +93,28 @@ describe('parseImport', () => {
 			JSON.stringify([ok, 'texte', { ...ok, name: 'Paris' }]),
 			'json',
 			catalog,
-			now
+			now,
+			y2026
 		);
 		expect(rejected.map((r) => r.row)).toEqual([2, 3]);
 	});
 
 	it('refuses a file it cannot read as a whole', () => {
-		expect(() => parseImport('', 'csv', catalog, now)).toThrow(ImportError);
-		expect(() => parseImport('questionnaire,version\n', 'csv', catalog, now)).toThrow(
+		expect(() => parseImport('', 'csv', catalog, now, y2026)).toThrow(ImportError);
+		expect(() => parseImport('questionnaire,version\n', 'csv', catalog, now, y2026)).toThrow(
 			/missing column\(s\) campaign, type, band, region, overall/
 		);
-		expect(() => parseImport(`${header},nom\n`, 'csv', catalog, now)).toThrow(
+		expect(() => parseImport(`${header},nom\n`, 'csv', catalog, now, y2026)).toThrow(
 			/unknown column\(s\) nom/
 		);
-		expect(() => parseImport('{"a":1}', 'json', catalog, now)).toThrow(/an array/);
+		expect(() => parseImport('{"a":1}', 'json', catalog, now, y2026)).toThrow(/an array/);
 	});
 
 	it('reads back what it exports, in both formats', () => {
 		const csv = `${header}\nx,1,2026,commune,0-999,44,50,40,60\n`;
-		const { records } = parseImport(csv, 'csv', catalog, now);
+		const { records } = parseImport(csv, 'csv', catalog, now, y2026);
 		expect(formatExport(records, 'csv')).toBe(csv);
-		expect(parseImport(formatExport(records, 'json'), 'json', catalog, now).records).toEqual(
+		expect(parseImport(formatExport(records, 'json'), 'json', catalog, now, y2026).records).toEqual(
 			records
 		);
 	});

@@ -1,8 +1,9 @@
 import type { Catalog } from '../../domain/catalog.ts';
 import { ContributionError, parseContribution } from '../../domain/contribution.ts';
+import type { CampaignRecord } from '../store/campaigns.ts';
+import type { NewContribution } from '../store/editions.ts';
 import type { ContributionRecord } from '../store/types.ts';
 import { csvField, parseCsv } from './csv.ts';
-import { toRecord } from './record.ts';
 
 /**
  * The file formats of `benchmarks:import` and `benchmarks:export`.
@@ -89,17 +90,21 @@ function jsonItems(text: string): Item[] {
 }
 
 /**
- * Checks every row of an import file against the catalog, as the API would. Returns the
- * records when every row is valid; otherwise every rejected row with its reason (nothing of the
- * file is to be stored). Throws `ImportError` when the file itself is unreadable.
+ * Checks every row of an import file against the catalog, as the API would, and against the
+ * campaign it is imported into: the row's campaign must be that one and its version one the
+ * campaign collects. Returns the records (source `import`) when every row is valid; otherwise
+ * every rejected row with its reason (nothing of the file is to be stored). Throws
+ * `ImportError` when the file itself is unreadable.
  */
 export function parseImport(
 	text: string,
 	format: Format,
 	catalog: Catalog,
-	now: Date
-): { records: ContributionRecord[]; rejected: Rejection[] } {
-	const records: ContributionRecord[] = [];
+	now: Date,
+	campaign: Pick<CampaignRecord, 'year' | 'collects'>
+): { records: NewContribution[]; rejected: Rejection[] } {
+	const collected = new Set(campaign.collects.map((c) => `${c.questionnaire}@${c.version}`));
+	const records: NewContribution[] = [];
 	const rejected: Rejection[] = [];
 	for (const { row, value, problem } of format === 'csv' ? csvItems(text) : jsonItems(text)) {
 		if (problem !== undefined) {
@@ -107,7 +112,29 @@ export function parseImport(
 			continue;
 		}
 		try {
-			records.push(toRecord(parseContribution(value, catalog, now)));
+			const c = parseContribution(value, catalog, now);
+			if (c.campaign !== campaign.year)
+				rejected.push({
+					row,
+					reason: `campaign_mismatch: campaign ${c.campaign}, not ${campaign.year}`
+				});
+			else if (!collected.has(`${c.questionnaire}@${c.version}`))
+				rejected.push({
+					row,
+					reason: `not_collected: campaign ${campaign.year} does not collect ${c.questionnaire}@${c.version} (it collects ${[...collected].join(', ')})`
+				});
+			else
+				records.push({
+					questionnaire: c.questionnaire,
+					version: c.version,
+					campaign: c.campaign,
+					type: c.cohort.type,
+					band: c.cohort.band,
+					region: c.cohort.region,
+					scores: c.scores,
+					synthetic: false,
+					source: 'import'
+				});
 		} catch (e) {
 			if (!(e instanceof ContributionError)) throw e;
 			rejected.push({ row, reason: `${e.code}: ${e.message}` });

@@ -182,12 +182,14 @@ export class ParticipationService {
 			if (!(e instanceof BlindSignError)) throw e;
 			throw new ApiError(400, 'invalid_blinded_message', `blindedMessage: ${e.message}`);
 		}
-		const stored = await insertIssuance(this.#db, {
-			code_hash: invitation.code_hash,
-			questionnaire: req.questionnaire,
-			blinded_hash: blindedHash,
-			blind_signature: Buffer.from(signature).toString('base64url')
-		});
+		const stored = await this.#store.write((tx) =>
+			insertIssuance(tx, {
+				code_hash: invitation.code_hash,
+				questionnaire: req.questionnaire,
+				blinded_hash: blindedHash,
+				blind_signature: Buffer.from(signature).toString('base64url')
+			})
+		);
 		if (stored.blinded_hash !== blindedHash) throw conflict();
 		return { blindSignature: stored.blind_signature };
 	}
@@ -272,19 +274,21 @@ export class ParticipationService {
 			source = 'open';
 		}
 		await this.#collecting(contribution);
-		const stored = await insertContribution(this.#db, {
-			id: randomId(),
-			token_hash: tokenHash,
-			campaign: contribution.campaign,
-			questionnaire: contribution.questionnaire,
-			version: contribution.version,
-			territory_type: contribution.cohort.type,
-			band: contribution.cohort.band,
-			region: contribution.cohort.region,
-			scores: JSON.stringify(contribution.scores),
-			synthetic: 0,
-			source
-		});
+		const stored = await this.#store.write((tx) =>
+			insertContribution(tx, {
+				id: randomId(),
+				token_hash: tokenHash,
+				campaign: contribution.campaign,
+				questionnaire: contribution.questionnaire,
+				version: contribution.version,
+				territory_type: contribution.cohort.type,
+				band: contribution.cohort.band,
+				region: contribution.cohort.region,
+				scores: JSON.stringify(contribution.scores),
+				synthetic: 0,
+				source
+			})
+		);
 		if (!stored)
 			throw new ApiError(
 				409,
@@ -321,11 +325,13 @@ export class ParticipationService {
 			);
 		await this.#collecting(contribution);
 		if (
-			!(await replaceScores(
-				this.#db,
-				row.token_hash!,
-				contribution.version,
-				JSON.stringify(contribution.scores)
+			!(await this.#store.write((tx) =>
+				replaceScores(
+					tx,
+					row.token_hash!,
+					contribution.version,
+					JSON.stringify(contribution.scores)
+				)
 			))
 		)
 			throw refused.unknownToken();
@@ -336,7 +342,8 @@ export class ParticipationService {
 		const row = await this.#row(secret);
 		if (row.scores === null) throw refused.unknownToken();
 		await this.#openCampaign(row.campaign);
-		if (!(await withdrawScores(this.#db, row.token_hash!))) throw refused.unknownToken();
+		if (!(await this.#store.write((tx) => withdrawScores(tx, row.token_hash!))))
+			throw refused.unknownToken();
 	}
 
 	/** `GET /api/campaigns`: every campaign, latest first, with its published editions. */

@@ -134,22 +134,16 @@ export function findIssuance(
 
 /**
  * Records a blind signature unless one exists for this invitation × questionnaire, and returns
- * the one stored: the primary key makes the first writer win, even across instances.
+ * the one stored: the primary key makes the first writer win, even across instances. Run it in
+ * a transaction (`store.write`) so that the two statements see the same state.
  */
 export async function insertIssuance(db: Db, row: IssuanceRow): Promise<IssuanceRow> {
-	return db.transaction().execute(async (tx) => {
-		await tx
-			.insertInto('issuances')
-			.values(row)
-			.onConflict((oc) => oc.columns(['code_hash', 'questionnaire']).doNothing())
-			.execute();
-		return (await tx
-			.selectFrom('issuances')
-			.selectAll()
-			.where('code_hash', '=', row.code_hash)
-			.where('questionnaire', '=', row.questionnaire)
-			.executeTakeFirst())!;
-	});
+	await db
+		.insertInto('issuances')
+		.values(row)
+		.onConflict((oc) => oc.columns(['code_hash', 'questionnaire']).doNothing())
+		.execute();
+	return (await findIssuance(db, row.code_hash, row.questionnaire))!;
 }
 
 /** Stores a contribution; false when its token hash has a row already (spent). */

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { TerritoryType } from '../../domain/profile.ts';
 import type { Dialect, StoreSchema } from './schema.ts';
 
@@ -36,6 +36,11 @@ export interface Group {
 export interface BenchmarkStore {
 	readonly kind: Dialect;
 	readonly db: Kysely<StoreSchema>;
+	/**
+	 * Runs a write in a transaction and resolves once it is committed (durably). On SQLite,
+	 * writes issued together share one commit (group commit); use it on the request path.
+	 */
+	write<T>(op: (tx: Transaction<StoreSchema>) => Promise<T>): Promise<T>;
 	/** Contribution rows (live or withdrawn), optionally only the demo or only the real ones. */
 	count(filter?: { synthetic?: boolean }): Promise<number>;
 	close(): Promise<void>;
