@@ -2,12 +2,8 @@ import type { Benchmark } from '../domain/benchmark.ts';
 import { benchmarkSearchParams } from '../domain/benchmark-query.ts';
 import { cohortChain } from '../domain/cohort.ts';
 import type { Contribution } from '../domain/contribution.ts';
-import type { EditionRef } from '../domain/participation.ts';
 import type { Profile } from '../domain/profile.ts';
 import type { QuestionnaireScores } from '../domain/scoring.ts';
-
-/** The peer figures with the edition they come from (null before any edition is published). */
-export type EditionBenchmark = Benchmark & { edition?: EditionRef | null };
 
 /**
  * Peer figures for one questionnaire and the territory's narrowest cohort (the server falls back
@@ -17,7 +13,7 @@ export async function fetchBenchmark(
 	questionnaire: string,
 	version: number,
 	profile: Profile
-): Promise<EditionBenchmark> {
+): Promise<Benchmark> {
 	const { type, band, region } = cohortChain(profile)[0]!;
 	const params = benchmarkSearchParams({
 		questionnaire,
@@ -26,9 +22,11 @@ export async function fetchBenchmark(
 		...(band ? { band } : {}),
 		...(band && region ? { region } : {})
 	});
-	const res = await fetch(`/api/benchmarks?${params}`);
+	// Revalidated each time (ETag, a 304 when nothing changed): a newly published edition shows at
+	// once rather than after the response's max-age.
+	const res = await fetch(`/api/benchmarks?${params}`, { cache: 'no-cache' });
 	if (!res.ok) throw new Error(`comparaison indisponible (${res.status})`);
-	return (await res.json()) as EditionBenchmark;
+	return (await res.json()) as Benchmark;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Benchmark } from '../../domain/benchmark.ts';
 import { cohortChain } from '../../domain/cohort.ts';
 import type { Contribution } from '../../domain/contribution.ts';
 import { actionPlan } from '../../domain/action-plan.ts';
@@ -5,7 +6,7 @@ import { obligations } from '../../domain/obligations.ts';
 import { compareWithEarlier, type QuestionnaireProgress } from '../../domain/progress.ts';
 import type { Questionnaire } from '../../domain/questionnaire.ts';
 import { scoreGlobal, scoreQuestionnaire } from '../../domain/scoring.ts';
-import { buildContribution, fetchBenchmark, type EditionBenchmark } from '../benchmarks.ts';
+import { buildContribution, fetchBenchmark } from '../benchmarks.ts';
 import { loadQuestionnaire } from '../catalog.ts';
 import type { Http } from '../participation/api.ts';
 import { sameCohort } from '../participation/record.ts';
@@ -29,7 +30,7 @@ export class Results {
 	readonly diagnostic: Diagnostic;
 	readonly questionnaires: Questionnaire[];
 	readonly earlierOptions: DiagnosticSummary[];
-	benchmarks: Record<string, EditionBenchmark | null> = $state({});
+	benchmarks: Record<string, Benchmark | null> = $state({});
 	peersError: string | null = $state(null);
 	progress: QuestionnaireProgress[] | null = $state(null);
 	earlierId = $state('');
@@ -84,7 +85,7 @@ export class Results {
 		const results = await Promise.allSettled(
 			this.questionnaires.map((q) => fetchBenchmark(q.id, q.version, this.diagnostic.profile))
 		);
-		const next: Record<string, EditionBenchmark | null> = {};
+		const next: Record<string, Benchmark | null> = {};
 		results.forEach(
 			(r, i) => (next[this.questionnaires[i]!.id] = r.status === 'fulfilled' ? r.value : null)
 		);
