@@ -52,6 +52,7 @@ function fullBackup(only?: string[], id = 'bench00000000000000000000000001'): st
 	return JSON.stringify({
 		format: BACKUP_FORMAT,
 		formatVersion: BACKUP_VERSION,
+		tokens: [],
 		exportedAt: new Date().toISOString(),
 		assessment: {
 			id,

@@ -125,7 +125,7 @@ test('export, delete and re-import give back the same answers', async ({ page },
 	await (await download).saveAs(file);
 	expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
 		format: 'numeriscope-diagnostic',
-		formatVersion: 1
+		formatVersion: 2
 	});
 
 	await page.goto('/');

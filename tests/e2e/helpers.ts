@@ -107,3 +107,24 @@ export async function exportFile(page: Page, assessmentId: string): Promise<stri
 	const { readFile } = await import('node:fs/promises');
 	return readFile((await (await download).path())!, 'utf8');
 }
+
+/** The store of the e2e server (see `playwright.config.ts`), for the operator's command line. */
+export function e2eStore(): string {
+	const path = process.env['E2E_SQLITE_PATH'];
+	if (!path)
+		throw new Error('E2E_SQLITE_PATH is not set: run the tests with `npx playwright test`');
+	return path;
+}
+
+/** Audits the page once it has rendered (diagnostics pages render in the browser). */
+export async function expectNoAxeViolations(page: Page) {
+	const { default: AxeBuilder } = await import('@axe-core/playwright');
+	await expect(page.locator('main h1')).toBeVisible();
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+		.analyze();
+	const summary = results.violations.map(
+		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+	);
+	expect(summary).toEqual([]);
+}

@@ -1,4 +1,5 @@
 import type { Benchmark } from '../domain/benchmark.ts';
+import { benchmarkSearchParams } from '../domain/benchmark-query.ts';
 import { cohortChain } from '../domain/cohort.ts';
 import type { Contribution } from '../domain/contribution.ts';
 import type { Profile } from '../domain/profile.ts';
@@ -13,27 +14,30 @@ export async function fetchBenchmark(
 	version: number,
 	profile: Profile
 ): Promise<Benchmark> {
-	const cohort = cohortChain(profile)[0]!;
-	const params = new URLSearchParams({
+	const { type, band, region } = cohortChain(profile)[0]!;
+	const params = benchmarkSearchParams({
 		questionnaire,
-		version: String(version),
-		type: cohort.type
+		version,
+		type,
+		...(band ? { band } : {}),
+		...(band && region ? { region } : {})
 	});
-	if (cohort.band) params.set('band', cohort.band);
-	if (cohort.band && cohort.region) params.set('region', cohort.region);
-	const res = await fetch(`/api/benchmarks?${params}`);
+	// Revalidated each time (ETag, a 304 when nothing changed): a newly published edition shows at
+	// once rather than after the response's max-age.
+	const res = await fetch(`/api/benchmarks?${params}`, { cache: 'no-cache' });
 	if (!res.ok) throw new Error(`comparaison indisponible (${res.status})`);
 	return (await res.json()) as Benchmark;
 }
 
 /**
- * Exactly what a contribution sends: the questionnaire version, the cohort keys, the campaign
- * year and the scores rounded to whole numbers. No name, no code, no answer, no comment.
+ * Exactly what a contribution sends: the questionnaire version, the official cohort and the
+ * campaign of the token, and the scores rounded to whole numbers. No name, no code, no answer,
+ * no comment. Null while a theme has no score.
  */
 export function buildContribution(
 	scores: QuestionnaireScores,
-	profile: Profile,
-	campaign = new Date().getFullYear()
+	cohort: Contribution['cohort'],
+	campaign: number
 ): Contribution | null {
 	if (scores.overall.score === null) return null;
 	const themes: Record<string, number> = {};
@@ -41,45 +45,11 @@ export function buildContribution(
 		if (t.score === null) return null; // every theme must be scored to contribute
 		themes[id] = Math.round(t.score);
 	}
-	// The benchmark needs the full cohort: population band and region.
-	const { type, band, region } = cohortChain(profile)[0]!;
-	if (!band || !region) return null;
 	return {
 		questionnaire: scores.questionnaireId,
 		version: scores.version,
 		campaign,
-		cohort: { type, band, region },
+		cohort: { ...cohort },
 		scores: { overall: Math.round(scores.overall.score), themes }
 	};
-}
-
-async function call(
-	method: 'POST' | 'PUT' | 'DELETE',
-	body?: Contribution,
-	token?: string
-): Promise<Response> {
-	const res = await fetch('/api/contributions', {
-		method,
-		headers: {
-			...(body ? { 'content-type': 'application/json' } : {}),
-			...(token ? { authorization: `Bearer ${token}` } : {})
-		},
-		body: body ? JSON.stringify(body) : undefined
-	});
-	if (!res.ok && res.status !== 404) {
-		const reason = await res.json().catch(() => null);
-		throw new Error(reason?.message ?? `envoi refusé (${res.status})`);
-	}
-	return res;
-}
-
-/** Sends a contribution; returns the withdrawal token (given once). */
-export async function sendContribution(c: Contribution): Promise<string> {
-	return ((await (await call('POST', c)).json()) as { token: string }).token;
-}
-export async function replaceContribution(c: Contribution, token: string): Promise<void> {
-	await call('PUT', c, token);
-}
-export async function withdrawContribution(token: string): Promise<void> {
-	await call('DELETE', undefined, token);
 }

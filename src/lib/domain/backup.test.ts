@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+	BACKUP_VERSION,
 	backupAnswers,
 	checkBackupAnswers,
 	parseBackup,
 	toBackup,
+	type HeldToken,
 	type Upgrader
 } from './backup.ts';
 import { applyMerge, conflictKey, planMerge } from './merge.ts';
@@ -142,14 +144,111 @@ describe('backup files', () => {
 		};
 		const { answers: list, exportedAt: _drop, ...v1 } = good();
 		const parsed = parseBackup(text({ ...v1, formatVersion: 1, reponses: list }), chain, 3);
-		// the result fails only on formatVersion (the real schema knows format 1): the chain ran
+		// the result fails only on formatVersion (the real schema knows format 2): the chain ran
 		expect(parsed.ok).toBe(false);
-		if (!parsed.ok) expect(parsed.problems).toEqual(['formatVersion: Invalid input: expected 1']);
+		if (!parsed.ok)
+			expect(parsed.problems).toEqual([`formatVersion: Invalid input: expected ${BACKUP_VERSION}`]);
 		const missing = parseBackup(text({ ...v1, formatVersion: 1 }), { 2: chain[2]! }, 3);
 		expect(missing).toEqual({
 			ok: false,
 			problems: ['formatVersion 1: no upgrade from format 1 is known']
 		});
+	});
+});
+
+const b64 = (n: number, c = 'A') => c.repeat(n);
+const token = (over: Partial<HeldToken> = {}): HeldToken => ({
+	campaign: 2026,
+	cohort: { type: 'commune', band: '100000-299999', region: '44' },
+	questionnaire: 'donnees',
+	versions: [1],
+	token: { key: b64(43, 'k'), message: b64(86, 'm'), signature: b64(342, 's') },
+	secret: b64(43, 'S'),
+	status: 'sent',
+	sent: {
+		questionnaire: 'donnees',
+		version: 1,
+		campaign: 2026,
+		cohort: { type: 'commune', band: '100000-299999', region: '44' },
+		scores: { overall: 40, themes: { t1: 40 } }
+	},
+	...over
+});
+
+describe('participation tokens in the file (format 2)', () => {
+	const withTokens = (tokens: unknown[]) => ({
+		...JSON.parse(text(toBackup(diagnostic, new Date()))),
+		tokens
+	});
+
+	it('carries the tokens and their secrets, so that another computer can still withdraw', () => {
+		const tokens = [
+			token(),
+			token({ questionnaire: 'cybersecurite', status: 'ready', sent: undefined })
+		];
+		const parsed = parseBackup(text(toBackup({ ...diagnostic, tokens }, new Date())));
+		expect(parsed.ok).toBe(true);
+		if (parsed.ok) expect(parsed.backup.tokens).toEqual(JSON.parse(text(tokens)));
+	});
+
+	it('reads a format-1 file as one that holds no token', () => {
+		const { tokens: _, ...v1 } = { ...withTokens([]), formatVersion: 1 };
+		const parsed = parseBackup(text(v1));
+		expect(parsed).toMatchObject({ ok: true, upgradedFrom: 1 });
+		if (parsed.ok) {
+			expect(parsed.backup.tokens).toEqual([]);
+			expect(backupAnswers(parsed.backup)).toEqual(diagnostic.answers);
+		}
+	});
+
+	it.each<[string, unknown[], RegExp]>([
+		[
+			'a secret of the wrong length',
+			[token({ secret: 'abc' })],
+			/tokens\.0\.secret: a secret is 43/
+		],
+		[
+			'a truncated signature',
+			[token({ token: { ...token().token, signature: b64(341) } })],
+			/tokens\.0\.token\.signature: .*at least 342/
+		],
+		['an unknown status', [{ ...token(), status: 'lost' }], /tokens\.0\.status/],
+		[
+			'a sent token without what it sent',
+			[token({ sent: undefined })],
+			/tokens\.0\.sent: a sent token/
+		],
+		[
+			'a sent contribution of another cohort',
+			[
+				token({
+					sent: {
+						...token().sent!,
+						cohort: { type: 'commune', band: '100000-299999', region: '11' }
+					}
+				})
+			],
+			/tokens\.0\.sent: what was sent is not of the token's campaign/
+		],
+		[
+			'an extra field',
+			[{ ...token(), invitation: '7KQ2MX9JDP4RT8WCB3NE' }],
+			/tokens\.0: Unrecognized key/
+		],
+		[
+			'twice the same campaign and questionnaire',
+			[token(), token()],
+			/two tokens for donnees in campaign 2026/
+		],
+		[
+			'too many tokens',
+			Array.from({ length: 201 }, (_, i) => token({ campaign: 2024 + i })),
+			/at most 200 tokens/
+		]
+	])('refuses %s with a reason', (_, tokens, reason) => {
+		const r = parseBackup(text(withTokens(tokens)));
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.problems.join('\n')).toMatch(reason);
 	});
 });
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { answerSchema, type Answer, type AnswerSet } from './answer.ts';
+import { contributionCohortSchema, contributionSchema } from './contribution.ts';
+import { campaignYearSchema, participationTokenSchema, secretPattern } from './participation.ts';
 import { formatPath } from './problem.ts';
 import { profileSchema } from './profile.ts';
 import type { Questionnaire } from './questionnaire.ts';
@@ -8,12 +10,55 @@ import { slugSchema } from './text.ts';
 
 export const BACKUP_FORMAT = 'numeriscope-diagnostic';
 /** The format this version of the app writes. Older files are upgraded by `upgraders`. */
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
 const answerEntrySchema = answerSchema.extend({
 	questionnaireId: slugSchema,
 	questionId: slugSchema
 });
+
+/**
+ * A participation token the diagnostic holds for one questionnaire of one campaign: the unblinded
+ * token, the secret S that replaces or withdraws what it sent, and what it last sent. It travels
+ * in the export file so that a colleague or a new computer can still update or withdraw.
+ */
+export const heldTokenSchema = z
+	.strictObject({
+		campaign: campaignYearSchema,
+		/** The official cohort of the invitation, bound to the token's key. */
+		cohort: contributionCohortSchema,
+		questionnaire: slugSchema,
+		/** The versions of the questionnaire the campaign collects. */
+		versions: z.array(z.int().min(1)).min(1).max(50),
+		token: participationTokenSchema,
+		secret: z.string().regex(secretPattern, 'a secret is 43 base64url characters'),
+		/** ready: never used; sent: a contribution is live; withdrawn: it was withdrawn. */
+		status: z.enum(['ready', 'sent', 'withdrawn']),
+		/** The contribution last sent with this token. */
+		sent: contributionSchema.optional()
+	})
+	.superRefine((t, ctx) => {
+		if (t.status === 'sent' && !t.sent)
+			ctx.addIssue({ code: 'custom', path: ['sent'], message: 'a sent token says what it sent' });
+		const s = t.sent;
+		if (
+			s &&
+			(s.campaign !== t.campaign ||
+				s.questionnaire !== t.questionnaire ||
+				s.cohort.type !== t.cohort.type ||
+				s.cohort.band !== t.cohort.band ||
+				s.cohort.region !== t.cohort.region)
+		)
+			ctx.addIssue({
+				code: 'custom',
+				path: ['sent'],
+				message: "what was sent is not of the token's campaign, questionnaire and cohort"
+			});
+	});
+export type HeldToken = z.infer<typeof heldTokenSchema>;
+
+/** One campaign can collect every questionnaire, and a diagnostic can live for several campaigns. */
+const MAX_TOKENS = 200;
 
 export const backupSchema = z
 	.strictObject({
@@ -27,9 +72,21 @@ export const backupSchema = z
 			questionnaires: z.array(z.strictObject({ id: slugSchema, version: z.int().min(1) }))
 		}),
 		profile: profileSchema,
-		answers: z.array(answerEntrySchema).max(10_000)
+		answers: z.array(answerEntrySchema).max(10_000),
+		tokens: z.array(heldTokenSchema).max(MAX_TOKENS, `at most ${MAX_TOKENS} tokens`)
 	})
 	.superRefine((b, ctx) => {
+		const held = new Set<string>();
+		b.tokens.forEach((t, i) => {
+			const key = `${t.campaign}/${t.questionnaire}`;
+			if (held.has(key))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['tokens', i],
+					message: `two tokens for ${t.questionnaire} in campaign ${t.campaign}`
+				});
+			held.add(key);
+		});
 		const pinned = new Set(b.assessment.questionnaires.map((q) => q.id));
 		const seen = new Set<string>();
 		b.answers.forEach((a, i) => {
@@ -49,11 +106,12 @@ export type Backup = z.infer<typeof backupSchema>;
 
 /**
  * Upgraders from each older format version to the next, applied oldest to newest on import.
- * Format 1 is the first published format, so the chain is empty for now; when format 2 comes,
- * `1: (file) => …` turns a version-1 file into a version-2 one.
+ * 1 → 2: format 2 adds the participation tokens; a format-1 file holds none.
  */
 export type Upgrader = (file: Record<string, unknown>) => Record<string, unknown>;
-export const upgraders: Readonly<Record<number, Upgrader>> = {};
+export const upgraders: Readonly<Record<number, Upgrader>> = {
+	1: (file) => ({ ...file, formatVersion: 2, tokens: [] })
+};
 
 export type ParseResult =
 	{ ok: true; backup: Backup; upgradedFrom?: number } | { ok: false; problems: string[] };
@@ -161,6 +219,7 @@ export function toBackup(
 		assessment: Backup['assessment'];
 		profile: Backup['profile'];
 		answers: Record<string, AnswerSet>;
+		tokens?: HeldToken[];
 	},
 	now: Date
 ): Backup {
@@ -174,6 +233,7 @@ export function toBackup(
 			Object.entries(set).flatMap(([questionId, a]) =>
 				a ? [{ questionnaireId, questionId, ...a }] : []
 			)
-		)
+		),
+		tokens: d.tokens ?? []
 	};
 }

@@ -68,18 +68,8 @@ export function parseBenchmarkQuery(params: URLSearchParams): BenchmarkQuery {
 	throw new BenchmarkQueryError(issues.join('; '));
 }
 
-/** The query string of a benchmark request, as the browser builds it. */
-export function benchmarkSearchParams(q: BenchmarkQuery): URLSearchParams {
-	const p = new URLSearchParams({
-		questionnaire: q.questionnaire,
-		version: String(q.version),
-		type: q.type
-	});
-	if (q.band !== undefined) p.set('band', q.band);
-	if (q.region !== undefined) p.set('region', q.region);
-	if (q.campaign !== undefined) p.set('campaign', String(q.campaign));
-	return p;
-}
+/** Built without zod in `benchmark-query.ts`, for the results page. */
+export { benchmarkSearchParams } from './benchmark-query.ts';
 
 export const cohortSchema = z.strictObject({
 	type: territoryTypeSchema,

@@ -99,6 +99,7 @@ export class Importer {
 				if (!pinned.some((p) => p.id === q.id)) pinned.push(q);
 			await this.#repo.replaceAnswers(id, merged);
 			await this.#repo.setQuestionnaires(id, pinned);
+			await this.#repo.importTokens(id, b.tokens);
 			return id;
 		}
 		const profileId = `${b.assessment.id}-profil`;
@@ -107,6 +108,8 @@ export class Importer {
 			profile: { ...b.profile, id: profileId, updatedAt: Date.now() },
 			answers: incoming
 		});
+		// The file's tokens join those held here (a restore over the same diagnostic keeps both).
+		await this.#repo.importTokens(b.assessment.id, b.tokens);
 		return b.assessment.id;
 	}
 

@@ -1,29 +1,29 @@
 import type { Benchmark } from '../../domain/benchmark.ts';
+import { cohortChain } from '../../domain/cohort.ts';
 import type { Contribution } from '../../domain/contribution.ts';
 import { actionPlan } from '../../domain/action-plan.ts';
 import { obligations } from '../../domain/obligations.ts';
 import { compareWithEarlier, type QuestionnaireProgress } from '../../domain/progress.ts';
 import type { Questionnaire } from '../../domain/questionnaire.ts';
 import { scoreGlobal, scoreQuestionnaire } from '../../domain/scoring.ts';
-import {
-	buildContribution,
-	fetchBenchmark,
-	replaceContribution,
-	sendContribution,
-	withdrawContribution
-} from '../benchmarks.ts';
+import { buildContribution, fetchBenchmark } from '../benchmarks.ts';
 import { loadQuestionnaire } from '../catalog.ts';
+import type { Http } from '../participation/api.ts';
+import { sameCohort } from '../participation/record.ts';
 import {
 	repository,
 	type Diagnostic,
 	type DiagnosticSummary,
 	type Repository
 } from '../storage/repository.ts';
+import { ParticipationState } from './participation.svelte.ts';
 
-interface Sent {
-	token: string;
-	contribution: Contribution;
-}
+/** What contributing a questionnaire would send, or why it cannot be sent yet. */
+export type Draft =
+	| { kind: 'no_token' }
+	| { kind: 'incomplete' }
+	| { kind: 'version_not_collected'; versions: number[] }
+	| { kind: 'ready'; contribution: Contribution; profileCohortDiffers: boolean };
 
 /** The results of one diagnostic: scores, peers, obligations, action plan, progress, contributions. */
 export class Results {
@@ -34,19 +34,20 @@ export class Results {
 	peersError: string | null = $state(null);
 	progress: QuestionnaireProgress[] | null = $state(null);
 	earlierId = $state('');
-	sent: Record<string, Sent | undefined> = $state({});
-	contributeError: string | null = $state(null);
+	readonly participation: ParticipationState;
 	#repo: Repository;
 
 	constructor(
 		diagnostic: Diagnostic,
 		questionnaires: Questionnaire[],
 		others: DiagnosticSummary[],
-		repo: Repository = repository()
+		repo: Repository = repository(),
+		http?: Http
 	) {
 		this.diagnostic = diagnostic;
 		this.questionnaires = questionnaires;
 		this.#repo = repo;
+		this.participation = new ParticipationState(diagnostic.assessment.id, repo, http);
 		const code = diagnostic.profile.code;
 		// Earlier diagnostics of the same territory, newest first.
 		this.earlierOptions = others.filter(
@@ -92,8 +93,6 @@ export class Results {
 		if (results.some((r) => r.status === 'rejected'))
 			this.peersError =
 				'La comparaison avec les pairs est indisponible (hors ligne ?). Vos scores restent calculés ici.';
-		for (const q of this.questionnaires)
-			this.sent[q.id] = await this.#repo.getSetting<Sent>(this.#key(q.id));
 	}
 
 	async compareWith(id: string): Promise<void> {
@@ -124,45 +123,24 @@ export class Results {
 		this.progress = out;
 	}
 
-	/** What contributing this questionnaire would send, or null when it cannot be sent yet. */
-	contribution(questionnaireId: string): Contribution | null {
+	/**
+	 * What contributing this questionnaire would send: its scores, with the campaign and the
+	 * official cohort of its token (not the profile's), for a version the campaign collects.
+	 */
+	draft(questionnaireId: string): Draft {
 		const part = this.parts.find((p) => p.questionnaire.id === questionnaireId);
-		return part ? buildContribution(part.scores, this.diagnostic.profile) : null;
+		const token = this.participation.token(questionnaireId);
+		if (!part || !token) return { kind: 'no_token' };
+		if (!token.versions.includes(part.questionnaire.version))
+			return { kind: 'version_not_collected', versions: token.versions };
+		const contribution = buildContribution(part.scores, token.cohort, token.campaign);
+		if (!contribution) return { kind: 'incomplete' };
+		const mine = cohortChain(this.diagnostic.profile)[0]!;
+		return { kind: 'ready', contribution, profileCohortDiffers: !sameCohort(token.cohort, mine) };
 	}
 
 	async contribute(questionnaireId: string): Promise<void> {
-		const c = this.contribution(questionnaireId);
-		if (!c) return;
-		await this.#act(async () => {
-			const previous = this.sent[questionnaireId];
-			if (previous) await replaceContribution(c, previous.token);
-			const token = previous?.token ?? (await sendContribution(c));
-			const sent = { token, contribution: c };
-			await this.#repo.setSetting(this.#key(questionnaireId), $state.snapshot(sent));
-			this.sent[questionnaireId] = sent;
-		});
-	}
-
-	async withdraw(questionnaireId: string): Promise<void> {
-		const previous = this.sent[questionnaireId];
-		if (!previous) return;
-		await this.#act(async () => {
-			await withdrawContribution(previous.token);
-			await this.#repo.setSetting(this.#key(questionnaireId), undefined);
-			this.sent[questionnaireId] = undefined;
-		});
-	}
-
-	#key(questionnaireId: string) {
-		return `contribution:${this.diagnostic.assessment.id}:${questionnaireId}`;
-	}
-
-	async #act(work: () => Promise<void>) {
-		try {
-			await work();
-			this.contributeError = null;
-		} catch (e) {
-			this.contributeError = e instanceof Error ? e.message : String(e);
-		}
+		const d = this.draft(questionnaireId);
+		if (d.kind === 'ready') await this.participation.contribute(questionnaireId, d.contribution);
 	}
 }

@@ -2,6 +2,12 @@ import type { Answer, AnswerSet } from '../../domain/answer.ts';
 import type { Profile } from '../../domain/profile.ts';
 import { newId } from '../id.ts';
 import {
+	emptyRecord,
+	mergeTokens,
+	type HeldToken,
+	type ParticipationRecord
+} from '../participation/record.ts';
+import {
 	database,
 	type NumeriscopeDB,
 	type PinnedQuestionnaire,
@@ -224,6 +230,47 @@ export async function setSetting(db: NumeriscopeDB, key: string, value: unknown)
 	await db.settings.put({ key, value });
 }
 
+const participationKey = (assessmentId: string) => `participation:${assessmentId}`;
+
+/** The participation tokens of a diagnostic (see `participation/record.ts`). */
+export function getParticipation(
+	db: NumeriscopeDB,
+	assessmentId: string
+): Promise<ParticipationRecord> {
+	return run('lire vos jetons de participation', async () => {
+		const row = await db.settings.get(participationKey(assessmentId));
+		return (row?.value as ParticipationRecord | undefined) ?? emptyRecord();
+	});
+}
+
+/** Saves them at once: a blinded message is durable before it is sent. */
+export function setParticipation(
+	db: NumeriscopeDB,
+	assessmentId: string,
+	record: ParticipationRecord
+): Promise<void> {
+	return run('enregistrer vos jetons de participation', async () => {
+		await db.settings.put({ key: participationKey(assessmentId), value: record });
+	});
+}
+
+/** Adds the tokens of an imported file to a diagnostic's, in one transaction. */
+export function importTokens(
+	db: NumeriscopeDB,
+	assessmentId: string,
+	tokens: HeldToken[]
+): Promise<void> {
+	if (tokens.length === 0) return Promise.resolve();
+	return run('importer vos jetons de participation', () =>
+		db.transaction('rw', db.settings, async () => {
+			const key = participationKey(assessmentId);
+			const row = await db.settings.get(key);
+			const current = (row?.value as ParticipationRecord | undefined) ?? emptyRecord();
+			await db.settings.put({ key, value: mergeTokens(current, tokens) });
+		})
+	);
+}
+
 /** All the operations bound to one database. */
 export function createRepository(db: NumeriscopeDB) {
 	return {
@@ -248,7 +295,10 @@ export function createRepository(db: NumeriscopeDB) {
 		remove: (id: string) => removeDiagnostic(db, id),
 		put: (d: Diagnostic, now?: number) => putDiagnostic(db, d, now),
 		getSetting: <T>(key: string) => getSetting<T>(db, key),
-		setSetting: (key: string, value: unknown) => setSetting(db, key, value)
+		setSetting: (key: string, value: unknown) => setSetting(db, key, value),
+		getParticipation: (id: string) => getParticipation(db, id),
+		setParticipation: (id: string, record: ParticipationRecord) => setParticipation(db, id, record),
+		importTokens: (id: string, tokens: HeldToken[]) => importTokens(db, id, tokens)
 	};
 }
 
