@@ -5,6 +5,7 @@ import { ParticipationService } from '../participation/service.ts';
 import { listCampaigns } from '../store/campaigns.ts';
 import { openStore } from '../store/index.ts';
 import type { BenchmarkStore } from '../store/types.ts';
+import { registerFastPath } from './fast-path.ts';
 import { seedDemo } from './seed.ts';
 import { BenchmarkService } from './service.ts';
 
@@ -42,6 +43,7 @@ export async function startBenchmarks(catalog: Catalog, config: Config): Promise
 	}
 	const service = new BenchmarkService({ db: store.db, catalog, k: config.BENCHMARK_K });
 	await service.start(config.BENCHMARK_REFRESH_MS);
+	registerFastPath(service);
 	const participation = new ParticipationService({
 		store,
 		catalog,
