@@ -11,18 +11,19 @@ import { openPostgresStore } from '../../src/lib/server/store/postgres.ts';
 import { openSqliteStore } from '../../src/lib/server/store/sqlite.ts';
 import {
 	insertContributions,
-	listContributions
-} from '../../src/lib/server/store/contributions.ts';
+	listLive,
+	type NewContribution
+} from '../../src/lib/server/store/editions.ts';
 import { insertContribution } from '../../src/lib/server/store/participation.ts';
 import { randomId } from '../../src/lib/server/store/schema.ts';
-import type { BenchmarkStore, ContributionRecord } from '../../src/lib/server/store/types.ts';
+import type { BenchmarkStore } from '../../src/lib/server/store/types.ts';
 import { postgresBinaries, startPostgres, type RunningPostgres } from '../support/postgres.ts';
 
 const withPostgres = postgresBinaries() !== null || process.env.CI === 'true';
 if (!withPostgres)
 	console.warn('PostgreSQL is not installed: the PostgreSQL half of the store suite is skipped');
 
-const record = (over: Partial<ContributionRecord> = {}): ContributionRecord => ({
+const record = (over: Partial<NewContribution> = {}): NewContribution => ({
 	questionnaire: 'donnees',
 	version: 1,
 	campaign: 2026,
@@ -31,8 +32,23 @@ const record = (over: Partial<ContributionRecord> = {}): ContributionRecord => (
 	region: '44',
 	scores: { overall: 55, themes: { gouvernance: 40, ouverture: 70 } },
 	synthetic: false,
+	source: 'import',
 	...over
 });
+/** Bulk inserts run inside a transaction: all rows or none. */
+const insert = (store: BenchmarkStore, rows: NewContribution[]) =>
+	store.db.transaction().execute((tx) => insertContributions(tx, rows));
+/** What a live row says, as it was given. */
+const live = async (store: BenchmarkStore, campaign: number) =>
+	(await listLive(store.db, campaign)).map((c) => ({
+		campaign: c.campaign,
+		questionnaire: c.questionnaire,
+		version: c.version,
+		...c.cohort,
+		scores: c.scores,
+		synthetic: c.synthetic,
+		source: c.source
+	}));
 
 let dir: string;
 let pg: RunningPostgres | null = null;
@@ -87,26 +103,24 @@ describe.each(backends.filter((b) => withPostgres || b.name !== 'PostgreSQL'))(
 		};
 
 		it('is created and migrated on first open, and reopens with its data', async () => {
-			await insertContributions(store.db, [record()]);
+			await insert(store, [record()]);
 			await store.close();
 			store = await reopen(url);
 			expect(await store.count()).toBe(1);
-			expect(await listContributions(store.db)).toEqual([record()]);
+			expect(await live(store, 2026)).toEqual([record()]);
 		});
 
 		it('imports all or nothing, even past the first batch, with random ids', async () => {
 			await fresh();
-			await insertContributions(store.db, [record()]);
+			await insert(store, [record()]);
 			const rows = Array.from({ length: 2500 }, (_, i) => record({ campaign: 2024 + (i % 3) }));
 			rows[1800] = record({ questionnaire: null as unknown as string });
-			await expect(insertContributions(store.db, rows)).rejects.toThrow();
+			await expect(insert(store, rows)).rejects.toThrow();
 			expect(await store.count()).toBe(1);
 			rows[1800] = record();
-			await insertContributions(store.db, rows);
+			await insert(store, rows);
 			expect(await store.count()).toBe(2501);
-			expect(
-				await listContributions(store.db, { questionnaire: 'donnees', campaign: 2025 })
-			).toHaveLength(833);
+			expect(await live(store, 2025)).toHaveLength(833);
 			const ids = await store.db.selectFrom('contributions').select(['id', 'source']).execute();
 			expect(new Set(ids.map((r) => r.id)).size).toBe(2501);
 			expect(ids.every((r) => /^[A-Za-z0-9_-]{22}$/.test(r.id) && r.source === 'import')).toBe(
@@ -114,20 +128,22 @@ describe.each(backends.filter((b) => withPostgres || b.name !== 'PostgreSQL'))(
 			);
 		});
 
-		it('replaces the demo set in one transaction', async () => {
+		it('replaces the demo set in one transaction: a failed replacement keeps the old one', async () => {
 			await fresh();
-			await insertContributions(store.db, [record()]);
-			await insertContributions(store.db, [
-				record({ synthetic: true, campaign: 2025 }),
-				record({ synthetic: true })
+			await insert(store, [record()]);
+			await insert(store, [
+				record({ synthetic: true, source: 'demo', campaign: 2025 }),
+				record({ synthetic: true, source: 'demo' })
 			]);
-			await insertContributions(
-				store.db,
-				[record({ synthetic: true, questionnaire: 'inclusion' })],
-				{
-					removeSynthetic: true
-				}
-			);
+			const replace = (rows: NewContribution[]) =>
+				store.db.transaction().execute(async (tx) => {
+					await tx.deleteFrom('contributions').where('synthetic', '=', 1).execute();
+					await insertContributions(tx, rows);
+				});
+			const bad = record({ synthetic: true, source: 'demo', version: null as unknown as number });
+			await expect(replace([bad])).rejects.toThrow();
+			expect(await store.count({ synthetic: true })).toBe(2);
+			await replace([record({ synthetic: true, source: 'demo', questionnaire: 'inclusion' })]);
 			expect(await store.count({ synthetic: true })).toBe(1);
 			expect(await store.count()).toBe(2);
 		});

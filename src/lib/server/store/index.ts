@@ -3,7 +3,7 @@ import { openPostgresStore } from './postgres.ts';
 import { openSqliteStore } from './sqlite.ts';
 import type { BenchmarkStore } from './types.ts';
 
-export type { BenchmarkStore, ContributionRecord, ContributionSource, Group } from './types.ts';
+export type { BenchmarkStore, ContributionRecord, ContributionSource } from './types.ts';
 
 /** PostgreSQL when `DATABASE_URL` is set, else the embedded SQLite file. */
 export function openStore(

@@ -21,12 +21,6 @@ export interface ContributionRecord {
 	synthetic: boolean;
 }
 
-/** One questionnaire (all versions) in one campaign. */
-export interface Group {
-	questionnaire: string;
-	campaign: number;
-}
-
 /**
  * The benchmark store: a Kysely connection to SQLite (the embedded default) or PostgreSQL
  * (several app instances sharing one database), migrated to the latest schema. The queries live
