@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openCli } from '../src/lib/server/benchmarks/cli.ts';
-import { formatExport } from '../src/lib/server/benchmarks/transfer.ts';
+import { formatExport, toRecord } from '../src/lib/server/benchmarks/transfer.ts';
 import { listCampaigns } from '../src/lib/server/store/campaigns.ts';
 import { listLive } from '../src/lib/server/store/editions.ts';
 
@@ -53,16 +53,7 @@ try {
 	}
 	records = (await listLive(store.db, year))
 		.filter((c) => synthetic || !c.synthetic)
-		.map((c) => ({
-			questionnaire: c.questionnaire,
-			version: c.version,
-			campaign: c.campaign,
-			type: c.cohort.type,
-			band: c.cohort.band,
-			region: c.cohort.region,
-			scores: c.scores,
-			synthetic: c.synthetic
-		}))
+		.map((c) => toRecord(c, c.synthetic))
 		// Storage order follows the random ids; sort so that two exports of one state are equal.
 		.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 } finally {

@@ -3,6 +3,7 @@ import { ContributionError, parseContribution } from '../../domain/contribution.
 import type { CampaignRecord } from '../store/campaigns.ts';
 import type { NewContribution } from '../store/editions.ts';
 import type { ContributionRecord } from '../store/types.ts';
+import type { Cohort } from '../../domain/cohort.ts';
 import { csvField, parseCsv } from './csv.ts';
 
 /**
@@ -123,24 +124,29 @@ export function parseImport(
 					row,
 					reason: `not_collected: campaign ${campaign.year} does not collect ${c.questionnaire}@${c.version} (it collects ${[...collected].join(', ')})`
 				});
-			else
-				records.push({
-					questionnaire: c.questionnaire,
-					version: c.version,
-					campaign: c.campaign,
-					type: c.cohort.type,
-					band: c.cohort.band,
-					region: c.cohort.region,
-					scores: c.scores,
-					synthetic: false,
-					source: 'import'
-				});
+			else records.push({ ...toRecord(c, false), source: 'import' });
 		} catch (e) {
 			if (!(e instanceof ContributionError)) throw e;
 			rejected.push({ row, reason: `${e.code}: ${e.message}` });
 		}
 	}
 	return { records, rejected };
+}
+
+/** A contribution with its cohort flattened, as files and bulk inserts hold it. */
+export function toRecord(
+	c: {
+		questionnaire: string;
+		version: number;
+		campaign: number;
+		cohort: Required<Cohort>;
+		scores: ContributionRecord['scores'];
+	},
+	synthetic: boolean
+): ContributionRecord {
+	const { type, band, region } = c.cohort;
+	const { questionnaire, version, campaign, scores } = c;
+	return { questionnaire, version, campaign, type, band, region, scores, synthetic };
 }
 
 /** Contributions as an import file; `synthetic` adds that column (such a file is not importable). */
