@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalog } from '../../src/lib/domain/catalog.ts';
 import { questionnaire, single } from '../../src/lib/domain/testing.ts';
 import { publishCommand } from '../../src/lib/server/editions/cli.ts';
-import { CliError } from '../../src/lib/server/participation/cli.ts';
+import { CliError, runObservatory } from '../../src/lib/server/participation/cli.ts';
 import { insertCampaign } from '../../src/lib/server/store/campaigns.ts';
 import { insertContributions } from '../../src/lib/server/store/editions.ts';
 import { openSqliteStore } from '../../src/lib/server/store/sqlite.ts';
@@ -49,6 +49,24 @@ async function run(...args: string[]) {
 	return { out, err };
 }
 
+/** `observatory status 2026`, as the operator reads it. */
+async function status() {
+	const out: string[] = [];
+	const err: string[] = [];
+	const config = loadConfig({ BENCHMARK_K: '5' });
+	await runObservatory(
+		['status', '2026'],
+		{ store, catalog, config, where: 'test' },
+		{
+			out: (l) => out.push(l),
+			err: (l) => err.push(l),
+			readFile: () => '',
+			now: () => new Date()
+		}
+	);
+	return { out, err };
+}
+
 describe('observatory publish', () => {
 	it('publishes nothing before the first contribution', async () => {
 		expect(await run('2026')).toEqual({
@@ -58,6 +76,7 @@ describe('observatory publish', () => {
 	});
 
 	it('prints the edition number and its cell counts, then says when nothing is new', async () => {
+		expect((await status()).out).toContain('  publishable now: nothing new since the start');
 		await store.db.transaction().execute((tx) =>
 			insertContributions(
 				tx,
@@ -74,6 +93,11 @@ describe('observatory publish', () => {
 				}))
 			)
 		);
+		// `status` previews the edition without writing it.
+		expect((await status()).out).toContain(
+			'  publishable now (edition 1): 3 cell(s) with new figures, 0 carried over, 0 suppressed'
+		);
+		expect(await store.db.selectFrom('editions').selectAll().execute()).toEqual([]);
 		const first = await run('2026');
 		expect(first.out.map((l) => JSON.parse(l))).toEqual([
 			{ campaign: 2026, edition: 1, published: 3, carriedOver: 0, suppressed: 0 }
@@ -81,6 +105,7 @@ describe('observatory publish', () => {
 		expect(first.err).toEqual([
 			'campaign 2026: edition 1 published: 3 cells with new figures, 0 carried over, 0 suppressed'
 		]);
+		expect((await status()).out).toContain('  publishable now: nothing new since edition 1');
 		expect(await run('2026')).toEqual({
 			out: [],
 			err: [

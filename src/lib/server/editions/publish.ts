@@ -26,7 +26,9 @@ export class PublishError extends Error {
 export type PublishResult =
 	| { status: 'published'; campaign: number; number: number; counts: EditionCounts }
 	/** Nothing new since edition `number` (0: no edition and no contribution yet): nothing written. */
-	| { status: 'unchanged'; campaign: number; number: number; counts: EditionCounts };
+	| { status: 'unchanged'; campaign: number; number: number; counts: EditionCounts }
+	/** `dryRun`: what edition `number` would be; nothing written. */
+	| { status: 'preview'; campaign: number; number: number; counts: EditionCounts };
 
 export interface PublishOptions {
 	campaign: number;
@@ -35,6 +37,8 @@ export interface PublishOptions {
 	publishedOn?: string;
 	/** Called between reading and writing, inside the transaction (tests use it to race two). */
 	beforeWrite?: () => Promise<void>;
+	/** Compute what would be published, and write nothing (`observatory status`). */
+	dryRun?: boolean;
 }
 
 /**
@@ -82,6 +86,8 @@ export async function publishEdition(
 					number: number - 1,
 					counts: result.counts
 				} as const;
+			if (o.dryRun)
+				return { status: 'preview', campaign: o.campaign, number, counts: result.counts } as const;
 			await o.beforeWrite?.();
 			await insertEdition(
 				tx,

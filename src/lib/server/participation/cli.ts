@@ -14,6 +14,7 @@ import {
 	listCampaigns,
 	setCampaignStatus
 } from '../store/campaigns.ts';
+import { publishEdition } from '../editions/publish.ts';
 import { territories } from '../territories/data.ts';
 import {
 	codesFromCsv,
@@ -258,6 +259,17 @@ async function status(args: string[], ctx: CliContext, io: Io): Promise<void> {
 				`  ${q}: ${live} live, ${all - live} withdrawn (${mine.map((r) => `${r.source} ${Number(r.live)}`).join(', ')})`
 			);
 		}
+		const next = await publishEdition(db, ctx.catalog, {
+			campaign: y,
+			k: ctx.config.BENCHMARK_K,
+			dryRun: true
+		});
+		const { published, carried, suppressed } = next.counts;
+		io.out(
+			next.status === 'preview'
+				? `  publishable now (edition ${next.number}): ${published} cell(s) with new figures, ${carried} carried over, ${suppressed} suppressed`
+				: `  publishable now: nothing new since ${next.number ? `edition ${next.number}` : 'the start'}`
+		);
 		const cells = await db
 			.selectFrom('invitations')
 			.select(['territory_type', 'band', 'region'])
