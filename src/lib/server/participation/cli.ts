@@ -299,7 +299,7 @@ export const HELP = `npm run observatory -- <verb> …   (same settings as the s
   invite <year> --file territories.csv            first column "code", ";" or "," separated
   invite <year> --type commune --departement 54   (or --region 44)
                                                   → CSV code;type;name;invitation on stdout
-  status [<year>]                                 invitations issued and redeemed, contributions (counts only)
+  status [<year>]                                 invitations, contributions (counts only), the next edition
   publish <year>                                  publishes an edition
 
 Data on stdout, messages on stderr; exit 1 on a refusal (nothing stored), 2 on a usage mistake.`;
