@@ -9,8 +9,8 @@ import {
 
 /** The caveats every edition states, in French first, as published. */
 export const VOLUNTEERS =
-	'les participants se sont portés volontaires : ce n’est pas un échantillon représentatif';
-export const OPEN_PARTICIPATION = 'participation ouverte : contributions non vérifiées';
+	'les participants se sont portés volontaires\u202f: ce n’est pas un échantillon représentatif';
+export const OPEN_PARTICIPATION = 'participation ouverte\u202f: contributions non vérifiées';
 
 /** What an edition says about how its figures were made (stored as JSON with the edition). */
 export interface Methodology {
