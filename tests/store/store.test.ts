@@ -3,6 +3,7 @@
  * started on a loopback port. Under CI=true, PostgreSQL must start; elsewhere, without
  * PostgreSQL installed, its half is skipped with a message.
  */
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -181,3 +182,46 @@ describe.each(backends.filter((b) => withPostgres || b.name !== 'PostgreSQL'))(
 		});
 	}
 );
+
+describe('the SQLite store, locked by another process past busy_timeout', () => {
+	it('fails a batch of writes at once, rather than each after one more busy_timeout', async () => {
+		const path = join(dir, 'locked.sqlite');
+		const store = await openSqliteStore(path);
+		const holder = new Database(path);
+		try {
+			holder.exec('BEGIN IMMEDIATE');
+			const writes = Array.from({ length: 3 }, (_, i) =>
+				store
+					.write((tx) =>
+						insertContribution(tx, {
+							id: randomId(),
+							token_hash: i.toString(16).padStart(64, '0'),
+							campaign: 2026,
+							questionnaire: 'donnees',
+							version: 1,
+							territory_type: 'commune',
+							band: '3500-9999',
+							region: '44',
+							scores: '{"overall":50,"themes":{}}',
+							synthetic: 0,
+							source: 'invited'
+						})
+					)
+					.then(
+						() => 'stored',
+						(e: { code?: string }) => e.code
+					)
+			);
+			// The lock goes as soon as one write has its answer: writes retried one by one after
+			// the batch failed would then go in.
+			await Promise.race(writes);
+			holder.exec('ROLLBACK');
+			expect(await Promise.all(writes)).toEqual(['SQLITE_BUSY', 'SQLITE_BUSY', 'SQLITE_BUSY']);
+			expect(await store.count()).toBe(0);
+		} finally {
+			if (holder.inTransaction) holder.exec('ROLLBACK');
+			holder.close();
+			await store.close();
+		}
+	});
+});

@@ -22,8 +22,10 @@ export function errorResponse(status: number, code: string, message: string, hea
 }
 
 /** SQLite result codes (better-sqlite3's `SqliteError.code`, extended codes included) of a store
- * that cannot be used for now: locked past busy_timeout, I/O error, file gone, read-only, full. */
-const SQLITE_OUTAGE = /^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|READONLY|FULL|PROTOCOL|NOLFS)(_|$)/;
+ * that cannot be used for now: locked past busy_timeout, I/O error, file gone, read-only, full;
+ * and the thread of a connection ended (`WORKER_EXITED` of `store/sqlite-thread.ts`). */
+const SQLITE_OUTAGE =
+	/^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|READONLY|FULL|PROTOCOL|NOLFS|WORKER_EXITED)(_|$)/;
 /** Node's network error codes, as the PostgreSQL client passes them on. */
 const NETWORK_OUTAGE = new Set([
 	'ECONNREFUSED',

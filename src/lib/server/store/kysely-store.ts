@@ -1,4 +1,5 @@
 import { Migrator, type Kysely, type Transaction } from 'kysely';
+import { isStoreUnavailable } from '../http/errors.ts';
 import { migrations, type Dialect, type StoreSchema } from './schema.ts';
 import type { BenchmarkStore } from './types.ts';
 
@@ -42,9 +43,11 @@ export class KyselyStore implements BenchmarkStore {
 
 	/**
 	 * Group commit on SQLite: the writes queued meanwhile share one transaction, hence one
-	 * fsync (`synchronous = FULL` costs a few milliseconds each, on a connection that blocks the
-	 * event loop). Each caller is answered only once the commit is on disk. If the shared
-	 * transaction fails, each write is retried alone, so one bad write fails only itself.
+	 * fsync (`synchronous = FULL` costs a few milliseconds each, in the connection's thread). Each caller is answered only once the commit is on disk. If the shared
+	 * transaction fails, each write is retried alone, so one bad write fails only itself; but if
+	 * it failed because the store cannot be used (locked past busy_timeout by another process,
+	 * its thread gone), every write of the batch gets that error at once, rather than each
+	 * waiting one more busy_timeout in turn.
 	 */
 	async #flush(): Promise<void> {
 		while (this.#queue.length > 0) {
@@ -56,7 +59,11 @@ export class KyselyStore implements BenchmarkStore {
 					return out;
 				});
 				batch.forEach((w, i) => w.resolve(results[i]));
-			} catch {
+			} catch (e) {
+				if (isStoreUnavailable(e)) {
+					for (const w of batch) w.reject(e);
+					continue;
+				}
 				for (const w of batch) await this.db.transaction().execute(w.op).then(w.resolve, w.reject);
 			}
 		}
