@@ -25,7 +25,7 @@
  */
 import { spawn } from 'node:child_process';
 import { constants, createHash, randomBytes, sign } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,6 +121,12 @@ async function time<T>(f: () => Promise<T>): Promise<[T, number]> {
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
 
+/** CPU time a process has used so far, in ms (Linux: /proc/<pid>/stat, in clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+	return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 async function measure(url: string, duration = SECONDS): Promise<LoadResult> {
 	const r = await autocannon({ url, connections: CONNECTIONS, duration });
 	if (r.non2xx > 0 || r.errors > 0)
@@ -134,10 +140,14 @@ function write(
 	url: string,
 	bodies: unknown[],
 	seconds: number,
-	rate?: number
+	rate: number | undefined,
+	startAt: number
 ): Promise<{ sent: number; failed: number; ms: number }> {
 	const file = join(dir, `writes-${randomBytes(4).toString('hex')}.json`);
-	writeFileSync(file, JSON.stringify({ url, connections: WRITERS, bodies, seconds, rate }));
+	writeFileSync(
+		file,
+		JSON.stringify({ url, connections: WRITERS, bodies, seconds, rate, startAt })
+	);
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/lib/writers.ts', file], {
 			stdio: ['ignore', 'pipe', 'inherit']
@@ -317,10 +327,11 @@ async function benchStore(
 			for (let i = 0; i < 2; i++) {
 				const alone = await measure(api, MIXED_SECONDS);
 				const batch = writes.slice(used, used + (rate ? WRITERS * rate * MIXED_SECONDS : 4000));
-				const [during, written] = await Promise.all([
-					measure(api, MIXED_SECONDS),
-					write(dir, server.url, batch, MIXED_SECONDS, rate)
-				]);
+				// The writers' process loads first (tsx takes a second of CPU), then both start.
+				const startAt = Date.now() + 2500;
+				const writing = write(dir, server.url, batch, MIXED_SECONDS, rate, startAt);
+				await new Promise((r) => setTimeout(r, startAt - Date.now()));
+				const [during, written] = await Promise.all([measure(api, MIXED_SECONDS), writing]);
 				used += written.sent;
 				if (written.failed > 0) throw new Error(`${written.failed} contributions refused`);
 				if (!rate && written.sent === batch.length)
@@ -344,6 +355,15 @@ async function benchStore(
 		console.log(`reads during writes / reads alone: ${paced.toFixed(2)}`);
 		console.log(
 			`  (target ≥ 0.8; ${WRITERS} connections × ${PACED_RATE} contributions/s) ${mark(paced >= 0.8)}`
+		);
+		// What one contribution costs the server: its CPU time over a burst of writes alone.
+		const burst = writes.slice(used, used + 1500);
+		const cpuBefore = cpuMs(server.process.pid!);
+		const alone = await write(dir, server.url, burst, 30, undefined, Date.now() + 2500);
+		used += alone.sent;
+		const perWrite = (cpuMs(server.process.pid!) - cpuBefore) / alone.sent;
+		console.log(
+			`  server CPU per contribution: ${perWrite.toFixed(2)} ms (${fmt(alone.sent)} contributions alone, ${fmt((alone.sent * 1000) / alone.ms)}/s)`
 		);
 		const saturated = await mixed(undefined);
 		console.log(

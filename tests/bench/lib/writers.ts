@@ -1,14 +1,16 @@
 /**
  * The writers of `bench:api`, in their own process so that their client work does not slow the
  * load generator measuring reads: reads a JSON file `{ url, connections, bodies, seconds, rate }`
- * (bodies of `POST /api/contributions`, with tokens prepared beforehand), sends them over
+ * (bodies of `POST /api/contributions`, with tokens prepared beforehand), waits until `startAt`,
+ * then sends them over
  * `connections` concurrent keep-alive connections until every body is sent or `seconds` have
  * passed — each connection at most `rate` contributions per second when `rate` is given, as fast
  * as the server answers otherwise — and prints `{ sent, failed, ms }` as JSON.
  */
 import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 
-const { url, connections, bodies, seconds, rate } = JSON.parse(
+const { url, connections, bodies, seconds, rate, startAt } = JSON.parse(
 	readFileSync(process.argv[2]!, 'utf8')
 ) as {
 	url: string;
@@ -16,7 +18,33 @@ const { url, connections, bodies, seconds, rate } = JSON.parse(
 	bodies: unknown[];
 	seconds: number;
 	rate?: number;
+	/** Epoch milliseconds to start at: the process is spawned early, so that loading it is not measured. */
+	startAt?: number;
 };
+if (startAt !== undefined)
+	await new Promise((r) => setTimeout(r, Math.max(0, startAt - Date.now())));
+// Plain node:http on kept-alive sockets, the bodies serialised beforehand: the writers stand for
+// browsers on other machines, so their own CPU use on this one is kept as small as it can be.
+const agent = new Agent({ keepAlive: true, maxSockets: connections });
+const target = new URL('/api/contributions', url);
+const payloads = bodies.map((b) => Buffer.from(JSON.stringify(b)));
+const post = (payload: Buffer) =>
+	new Promise<number>((resolve, reject) => {
+		const req = request(
+			target,
+			{
+				method: 'POST',
+				agent,
+				headers: { 'content-type': 'application/json', 'content-length': payload.length }
+			},
+			(res) => {
+				res.resume();
+				res.on('end', () => resolve(res.statusCode ?? 0));
+			}
+		);
+		req.on('error', reject);
+		req.end(payload);
+	});
 let next = 0;
 let sent = 0;
 let failed = 0;
@@ -34,16 +62,11 @@ await Promise.all(
 				due += interval;
 				if (performance.now() >= deadline || next >= bodies.length) break;
 			}
-			const body = bodies[next++];
-			const res = await fetch(`${url}/api/contributions`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(body)
-			});
-			await res.arrayBuffer();
-			if (res.status === 201) sent++;
+			if ((await post(payloads[next++]!)) === 201) sent++;
 			else failed++;
 		}
 	})
 );
-console.log(JSON.stringify({ sent, failed, ms: performance.now() - start }));
+const ms = performance.now() - start;
+agent.destroy();
+console.log(JSON.stringify({ sent, failed, ms }));

@@ -30,10 +30,10 @@ export class KeyRing {
 
 	constructor(private readonly db: Kysely<StoreSchema>) {}
 
-	async #load(row: KeyRow): Promise<KeyEntry> {
+	#load(row: KeyRow): KeyEntry {
 		const known = this.#byId.get(row.id);
 		if (known) return known;
-		const entry = { key: await loadSigningKey(row), cell: cellOf(row), spki: row.spki };
+		const entry = { key: loadSigningKey(row), cell: cellOf(row), spki: row.spki };
 		this.#byId.set(row.id, entry);
 		return entry;
 	}

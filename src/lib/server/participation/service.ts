@@ -245,7 +245,7 @@ export class ParticipationService {
 			if (!message || !signature) throw refused.invalidToken('malformed message or signature');
 			const entry = await this.keys.byId(body.token.key);
 			if (!entry) throw refused.invalidToken('unknown key');
-			if (!(await verifyToken(entry.key, message, signature)))
+			if (!verifyToken(entry.key, message, signature))
 				throw refused.invalidToken('the signature does not verify');
 			const { cell } = entry;
 			if (
