@@ -19,7 +19,7 @@
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfig, type Config } from '../src/lib/server/config.ts';
+import { configOrExit, type Config } from '../src/lib/server/config.ts';
 import { fastPath } from '../src/lib/server/benchmarks/fast-path.ts';
 import { secureNodeResponse } from '../src/lib/server/http/headers.ts';
 
@@ -30,14 +30,7 @@ function stop(code: number, line: string): never {
 	process.exit(code);
 }
 
-let config: Config;
-try {
-	config = loadConfig();
-} catch (e) {
-	if (!(e instanceof ConfigError)) throw e;
-	for (const line of e.lines) console.error(`numeriscope: ${line}`);
-	process.exit(2);
-}
+const config: Config = configOrExit();
 
 const handlerFile = fileURLToPath(new URL('../build/handler.js', import.meta.url));
 if (!existsSync(handlerFile))

@@ -3,19 +3,10 @@
  * production server (scripts/serve.ts; http://127.0.0.1:3000 by default, PORT and HOST change it).
  */
 import { spawn } from 'node:child_process';
-import { ConfigError, loadConfig } from '../src/lib/server/config.ts';
+import { configOrExit } from '../src/lib/server/config.ts';
 import { ensureBuild } from './lib/build.ts';
 
-let config;
-try {
-	config = loadConfig();
-} catch (e) {
-	if (e instanceof ConfigError) {
-		for (const line of e.lines) console.error(`numeriscope: ${line}`);
-		process.exit(2);
-	}
-	throw e;
-}
+const config = configOrExit();
 
 if (!ensureBuild()) {
 	console.error('numeriscope: the build failed (see above).');

@@ -3,21 +3,14 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { catalog } from '$lib/catalog';
 import { startBenchmarks } from '$lib/server/benchmarks/runtime';
-import { ConfigError, loadConfig, type Config } from '$lib/server/config';
+import { configOrExit } from '$lib/server/config';
 import { errorResponse } from '$lib/server/http/errors';
 import { withSecurityHeaders } from '$lib/server/http/headers';
 
 /** Opens the benchmark store before the first request; a bad setting stops the server. */
 export const init: ServerInit = async () => {
 	if (building) return; // prerendering needs no store
-	let config: Config;
-	try {
-		config = loadConfig();
-	} catch (e) {
-		if (!(e instanceof ConfigError)) throw e;
-		for (const line of e.lines) console.error(`numeriscope: ${line}`);
-		process.exit(2);
-	}
+	const config = configOrExit();
 	try {
 		await startBenchmarks(catalog, config);
 	} catch (e) {

@@ -1,19 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { createNancy, openQuestionnaire, question, waitSaved } from './helpers.ts';
-
-/** Audits the page once it has rendered (diagnostics pages render in the browser). */
-async function expectNoAxeViolations(page: Page) {
-	await expect(page.locator('main h1')).toBeVisible();
-	await expect(page).toHaveTitle(/Numériscope/);
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-		.analyze();
-	const summary = results.violations.map(
-		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
-	);
-	expect(summary).toEqual([]);
-}
+import { expect, test } from '@playwright/test';
+import {
+	createNancy,
+	expectNoAxeViolations,
+	openQuestionnaire,
+	question,
+	waitSaved
+} from './helpers.ts';
 
 test('axe finds no violation on the home, profile and answering pages', async ({ page }) => {
 	const id = await createNancy(page, ['donnees']);

@@ -120,6 +120,7 @@ export function e2eStore(): string {
 export async function expectNoAxeViolations(page: Page) {
 	const { default: AxeBuilder } = await import('@axe-core/playwright');
 	await expect(page.locator('main h1')).toBeVisible();
+	await expect(page).toHaveTitle(/Numériscope/);
 	const results = await new AxeBuilder({ page })
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
 		.analyze();

@@ -157,3 +157,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		problems.map(([name, message]) => `${name}=${shown(name, env[name] ?? '')}: ${message}`)
 	);
 }
+
+/**
+ * The settings of a process that cannot run without them (the server, `npm start`): a bad value
+ * prints one `numeriscope: NAME="value": …` line per problem and exits with code 2.
+ */
+export function configOrExit(env: Record<string, string | undefined> = process.env): Config {
+	try {
+		return loadConfig(env);
+	} catch (e) {
+		if (!(e instanceof ConfigError)) throw e;
+		for (const line of e.lines) console.error(`numeriscope: ${line}`);
+		process.exit(2);
+	}
+}
