@@ -25,7 +25,8 @@ import {
 	replaceScores,
 	listPublicKeys,
 	withdrawScores,
-	type ContributionRow
+	type ContributionRow,
+	type KeyCell
 } from '../store/participation.ts';
 import { randomId } from '../store/schema.ts';
 import type { BenchmarkStore } from '../store/types.ts';
@@ -65,6 +66,26 @@ const refused = {
 	unknownToken: () =>
 		new ApiError(404, 'unknown_token', 'no contribution has this secret (or it was withdrawn)')
 };
+
+/**
+ * A token (or a stored contribution) speaks for one cell: campaign × questionnaire × cohort.
+ * Scores sent for another cell are refused, 403 `token_mismatch` or `cohort_mismatch`.
+ */
+function sameCell(cell: KeyCell, c: Contribution, whose: string): void {
+	if (cell.campaign !== c.campaign || cell.questionnaire !== c.questionnaire)
+		throw new ApiError(
+			403,
+			'token_mismatch',
+			`${whose} ${cell.questionnaire} in campaign ${cell.campaign}`
+		);
+	const { type, band, region } = c.cohort;
+	if (cell.type !== type || cell.band !== band || cell.region !== region)
+		throw new ApiError(
+			403,
+			'cohort_mismatch',
+			`${whose} the cohort ${cell.type} × ${cell.band} × ${cell.region}`
+		);
+}
 
 export interface ParticipationOptions {
 	store: BenchmarkStore;
@@ -247,23 +268,7 @@ export class ParticipationService {
 			if (!entry) throw refused.invalidToken('unknown key');
 			if (!verifyToken(entry.key, message, signature))
 				throw refused.invalidToken('the signature does not verify');
-			const { cell } = entry;
-			if (
-				cell.campaign !== contribution.campaign ||
-				cell.questionnaire !== contribution.questionnaire
-			)
-				throw new ApiError(
-					403,
-					'token_mismatch',
-					`this token is for ${cell.questionnaire} in campaign ${cell.campaign}`
-				);
-			const co = contribution.cohort;
-			if (cell.type !== co.type || cell.band !== co.band || cell.region !== co.region)
-				throw new ApiError(
-					403,
-					'cohort_mismatch',
-					`this token is for the cohort ${cell.type} × ${cell.band} × ${cell.region}`
-				);
+			sameCell(entry.cell, contribution, 'this token is for');
 			tokenHash = sha256(message.subarray(32)).toString('hex');
 			source = 'invited';
 		} else {
@@ -310,19 +315,17 @@ export class ParticipationService {
 		const body = parseBody(replaceBodySchema, input);
 		const contribution = this.#contribution(body.contribution);
 		const row = await this.#row(secret);
-		if (row.campaign !== contribution.campaign || row.questionnaire !== contribution.questionnaire)
-			throw new ApiError(
-				403,
-				'token_mismatch',
-				`this contribution is to ${row.questionnaire} in campaign ${row.campaign}`
-			);
-		const co = contribution.cohort;
-		if (row.territory_type !== co.type || row.band !== co.band || row.region !== co.region)
-			throw new ApiError(
-				403,
-				'cohort_mismatch',
-				`this contribution is in the cohort ${row.territory_type} × ${row.band} × ${row.region}`
-			);
+		sameCell(
+			{
+				campaign: row.campaign,
+				questionnaire: row.questionnaire,
+				type: row.territory_type,
+				band: row.band,
+				region: row.region
+			},
+			contribution,
+			'this contribution is for'
+		);
 		await this.#collecting(contribution);
 		if (
 			!(await this.#store.write((tx) =>
