@@ -22,6 +22,7 @@ import { openSqliteStore } from '../../src/lib/server/store/sqlite.ts';
 import type { BenchmarkStore } from '../../src/lib/server/store/types.ts';
 import { territories } from '../../src/lib/server/territories/data.ts';
 import { contribution, questionnaires, tokenHashOf } from '../support/api.ts';
+import { dumpStore } from '../support/editions.ts';
 import { blindFor } from '../support/participation.ts';
 import { postgresBinaries, startPostgres, type RunningPostgres } from '../support/postgres.ts';
 import { RSABSSA } from '@cloudflare/blindrsa-ts';
@@ -45,26 +46,8 @@ afterAll(() => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-const TABLES = [
-	'campaigns',
-	'signing_keys',
-	'invitations',
-	'issuances',
-	'contributions',
-	'editions',
-	'edition_cells',
-	'edition_members'
-] as const;
-
 /** Every row of every table, order-free: equal snapshots mean nothing changed. */
-async function snapshot(store: BenchmarkStore): Promise<string> {
-	const out: string[][] = [];
-	for (const t of TABLES)
-		out.push(
-			(await store.db.selectFrom(t).selectAll().execute()).map((r) => JSON.stringify(r)).sort()
-		);
-	return JSON.stringify(out);
-}
+const snapshot = async (store: BenchmarkStore) => JSON.stringify(await dumpStore(store.db));
 
 const backends = [
 	{ name: 'SQLite', open: () => openSqliteStore(join(dir, `p-${Math.random()}.sqlite`)) },
