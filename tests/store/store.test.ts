@@ -51,6 +51,21 @@ const live = async (store: BenchmarkStore, campaign: number) =>
 		source: c.source
 	}));
 
+/** An invited contribution's row, its token hash made from `i`. */
+const row = (i: number) => ({
+	id: randomId(),
+	token_hash: i.toString(16).padStart(64, '0'),
+	campaign: 2026,
+	questionnaire: 'donnees',
+	version: 1,
+	territory_type: 'commune',
+	band: '3500-9999',
+	region: '44',
+	scores: '{"overall":50,"themes":{}}',
+	synthetic: 0,
+	source: 'invited'
+});
+
 let dir: string;
 let pg: RunningPostgres | null = null;
 beforeAll(async () => {
@@ -151,19 +166,6 @@ describe.each(backends.filter((b) => withPostgres || b.name !== 'PostgreSQL'))(
 
 		it('keeps every one of many concurrent writes; a failing one fails alone', async () => {
 			await fresh();
-			const row = (i: number) => ({
-				id: randomId(),
-				token_hash: i.toString(16).padStart(64, '0'),
-				campaign: 2026,
-				questionnaire: 'donnees',
-				version: 1,
-				territory_type: 'commune',
-				band: '3500-9999',
-				region: '44',
-				scores: '{"overall":50,"themes":{}}',
-				synthetic: 0,
-				source: 'invited'
-			});
 			const outcomes = await Promise.allSettled(
 				Array.from({ length: 60 }, (_, i) =>
 					store.write((tx) =>
@@ -192,21 +194,7 @@ describe('the SQLite store, locked by another process past busy_timeout', () => 
 			holder.exec('BEGIN IMMEDIATE');
 			const writes = Array.from({ length: 3 }, (_, i) =>
 				store
-					.write((tx) =>
-						insertContribution(tx, {
-							id: randomId(),
-							token_hash: i.toString(16).padStart(64, '0'),
-							campaign: 2026,
-							questionnaire: 'donnees',
-							version: 1,
-							territory_type: 'commune',
-							band: '3500-9999',
-							region: '44',
-							scores: '{"overall":50,"themes":{}}',
-							synthetic: 0,
-							source: 'invited'
-						})
-					)
+					.write((tx) => insertContribution(tx, row(i)))
 					.then(
 						() => 'stored',
 						(e: { code?: string }) => e.code
