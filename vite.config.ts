@@ -1,9 +1,23 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { catalogPlugin } from './src/lib/server/catalog/vite-plugin.ts';
 
 export default defineConfig({
-	plugins: [catalogPlugin(), sveltekit()],
+	plugins: [
+		// The message catalog (messages/fr.json, messages/en.json) compiled to typed, tree-shaken
+		// functions. The language: the one chosen with the switch (cookie), else the URL (`/en/…`
+		// is English), else French.
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['cookie', 'url', 'baseLocale'],
+			emitGitIgnore: false,
+			emitPrettierIgnore: false
+		}),
+		catalogPlugin(),
+		sveltekit()
+	],
 	resolve: {
 		// Dexie's default entry wraps its ES5/UMD build for CommonJS interop; the ESM "modern"
 		// build is ~2 KB (gzip) lighter on every page that stores answers.

@@ -6,6 +6,7 @@ import { startBenchmarks } from '$lib/server/benchmarks/runtime';
 import { configOrExit } from '$lib/server/config';
 import { errorResponse } from '$lib/server/http/errors';
 import { withSecurityHeaders } from '$lib/server/http/headers';
+import { paraglideMiddleware } from '$lib/paraglide/server';
 
 /** Opens the benchmark store before the first request; a bad setting stops the server. */
 export const init: ServerInit = async () => {
@@ -26,7 +27,16 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// An unknown API path answers JSON like the rest of the API, not the HTML error page.
 	if (event.route.id === null && event.url.pathname.startsWith('/api/'))
 		return withSecurityHeaders(errorResponse(404, 'not_found', 'no such API endpoint'));
-	return withSecurityHeaders(await resolve(event));
+	if (event.url.pathname.startsWith('/api/')) return withSecurityHeaders(await resolve(event));
+	// Pages: the language of the request (see vite.config.ts) for the messages and `<html lang>`.
+	return withSecurityHeaders(
+		await paraglideMiddleware(event.request, ({ request, locale }) => {
+			event.request = request;
+			return resolve(event, {
+				transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+			});
+		})
+	);
 };
 
 /** Unexpected errors: logged with an id to quote, answered with a generic message. */
