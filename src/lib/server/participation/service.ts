@@ -20,7 +20,7 @@ import {
 	findContribution,
 	findInvitation,
 	findIssuance,
-	insertContribution,
+	insertContributionIfOpen,
 	insertIssuance,
 	replaceScores,
 	listPublicKeys,
@@ -107,6 +107,8 @@ export class ParticipationService {
 	readonly #store: BenchmarkStore;
 	readonly #catalog: Catalog;
 	readonly #now: () => Date;
+	/** What each campaign collects, which never changes once it exists (its status does). */
+	readonly #collects = new Map<number, CampaignRecord['collects']>();
 
 	constructor(o: ParticipationOptions) {
 		this.#store = o.store;
@@ -228,9 +230,14 @@ export class ParticipationService {
 	/** The campaign still open and collecting this version; else 403 or 400. */
 	async #collecting(c: Contribution): Promise<void> {
 		const campaign = await this.#openCampaign(c.campaign);
-		if (
-			!campaign.collects.some((x) => x.questionnaire === c.questionnaire && x.version === c.version)
-		)
+		this.#collects.set(campaign.year, campaign.collects);
+		this.#mustCollect(c);
+	}
+
+	/** 400 `version_not_collected` unless the campaign, known to exist, collects this version. */
+	#mustCollect(c: Contribution): void {
+		const collects = this.#collects.get(c.campaign)!;
+		if (!collects.some((x) => x.questionnaire === c.questionnaire && x.version === c.version))
 			throw new ApiError(
 				400,
 				'version_not_collected',
@@ -278,28 +285,38 @@ export class ParticipationService {
 			tokenHash = sha256(commitment).toString('hex');
 			source = 'open';
 		}
-		await this.#collecting(contribution);
+		// The campaign's state is checked by the insert itself (one statement, no read before):
+		// only a refusal costs a second look, to say why.
+		if (this.#collects.has(contribution.campaign)) this.#mustCollect(contribution);
+		else await this.#collecting(contribution);
+		const day = this.#now().toISOString().slice(0, 10);
 		const stored = await this.#store.write((tx) =>
-			insertContribution(tx, {
-				id: randomId(),
-				token_hash: tokenHash,
-				campaign: contribution.campaign,
-				questionnaire: contribution.questionnaire,
-				version: contribution.version,
-				territory_type: contribution.cohort.type,
-				band: contribution.cohort.band,
-				region: contribution.cohort.region,
-				scores: JSON.stringify(contribution.scores),
-				synthetic: 0,
-				source
-			})
+			insertContributionIfOpen(
+				tx,
+				{
+					id: randomId(),
+					token_hash: tokenHash,
+					campaign: contribution.campaign,
+					questionnaire: contribution.questionnaire,
+					version: contribution.version,
+					territory_type: contribution.cohort.type,
+					band: contribution.cohort.band,
+					region: contribution.cohort.region,
+					scores: JSON.stringify(contribution.scores),
+					synthetic: 0,
+					source
+				},
+				day
+			)
 		);
-		if (!stored)
+		if (!stored) {
+			await this.#openCampaign(contribution.campaign); // 403 `campaign_closed` if it is
 			throw new ApiError(
 				409,
 				'token_spent',
 				'this token has been used: replace (PUT) or withdraw (DELETE) instead'
 			);
+		}
 	}
 
 	/** The row of a secret S: token_hash = SHA-256(SHA-256(S)), S being 32 bytes. */

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { StoreSchema } from './schema.ts';
 
 type Db = Kysely<StoreSchema>;
@@ -154,6 +154,31 @@ export async function insertContribution(db: Db, row: ContributionRow): Promise<
 		.onConflict((oc) => oc.column('token_hash').doNothing())
 		.executeTakeFirst();
 	return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/**
+ * Stores a contribution in one statement, if and only if its campaign accepts contributions on
+ * `day` (open, not past its closing day) and its token has not been spent: the check and the
+ * write are one step, so a campaign closed meanwhile cannot let one more in. True when stored;
+ * false when refused, for either reason (the caller tells them apart). The values are cast so
+ * that PostgreSQL knows their types in an `INSERT … SELECT`.
+ */
+export async function insertContributionIfOpen(
+	db: Db,
+	row: ContributionRow,
+	day: string
+): Promise<boolean> {
+	const text = (v: string | null) => sql`CAST(${v} AS TEXT)`;
+	const int = (v: number) => sql`CAST(${v} AS INTEGER)`;
+	const r = await sql`INSERT INTO contributions
+		(id, token_hash, campaign, questionnaire, version, territory_type, band, region, scores, synthetic, source)
+		SELECT ${text(row.id)}, ${text(row.token_hash)}, ${int(row.campaign)}, ${text(row.questionnaire)},
+			${int(row.version)}, ${text(row.territory_type)}, ${text(row.band)}, ${text(row.region)},
+			${text(row.scores)}, ${int(row.synthetic)}, ${text(row.source)}
+		WHERE EXISTS (SELECT 1 FROM campaigns WHERE year = ${int(row.campaign)} AND status = 'open'
+			AND (closes IS NULL OR closes >= ${text(day)}))
+		ON CONFLICT (token_hash) DO NOTHING`.execute(db);
+	return Number(r.numAffectedRows ?? 0) > 0;
 }
 
 export function findContribution(db: Db, tokenHash: string): Promise<ContributionRow | undefined> {

@@ -33,8 +33,9 @@ const STATEMENT_CACHE = 256;
  * The worker's code, plain CommonJS JavaScript run with `eval: true`, so that it survives the
  * server bundle (a worker file next to this module would not be in `build/`). It opens one
  * connection with better-sqlite3 (resolved by the main thread at run time) and answers each
- * message in order: `open`, `query` (`{ rows }` or `{ changes, lastInsertRowid }`), `close`.
- * An error goes back as `{ message, code, name }`.
+ * message in order: `open`, `query` (`{ rows }` or `{ changes, lastInsertRowid }`; with `begin`,
+ * a transaction is begun first, in the same message), `close`. An error goes back as
+ * `{ message, code, name, notBegun }`, `notBegun` when the transaction of a `begin` could not start.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -56,6 +57,14 @@ function answer(m) {
 			for (const p of workerData.pragmas) db.pragma(p);
 			return {};
 		case 'query': {
+			if (m.begin) {
+				try {
+					statement('begin').run();
+				} catch (e) {
+					if (e && typeof e === 'object') e.notBegun = true;
+					throw e;
+				}
+			}
 			const stmt = statement(m.sql);
 			if (stmt.reader) return { rows: stmt.all(m.parameters) };
 			const { changes, lastInsertRowid } = stmt.run(m.parameters);
@@ -75,14 +84,19 @@ parentPort.on('message', (m) => {
 		reply = { id: m.id, ok: answer(m) };
 	} catch (e) {
 		const error = e instanceof Error ? e : new Error(String(e));
-		reply = { id: m.id, error: { message: error.message, name: error.name, code: error.code } };
+		reply = {
+			id: m.id,
+			error: { message: error.message, name: error.name, code: error.code, notBegun: error.notBegun }
+		};
 	}
 	parentPort.postMessage(reply);
 });
 `;
 
 type Request =
-	{ op: 'open' } | { op: 'query'; sql: string; parameters: readonly unknown[] } | { op: 'close' };
+	| { op: 'open' }
+	| { op: 'query'; sql: string; parameters: readonly unknown[]; begin?: boolean }
+	| { op: 'close' };
 
 interface Reply {
 	rows?: Record<string, unknown>[];
@@ -94,13 +108,15 @@ interface WorkerError {
 	message: string;
 	name: string;
 	code?: unknown;
+	notBegun?: boolean;
 }
 
 /** An error of the worker, rebuilt on this side with its name (`SqliteError`…) and code. */
-function rebuild({ message, name, code }: WorkerError): Error {
-	const error = new Error(message) as Error & { code?: unknown };
+function rebuild({ message, name, code, notBegun }: WorkerError): Error {
+	const error = new Error(message) as Error & { code?: unknown; notBegun?: boolean };
 	error.name = name;
 	if (code !== undefined) error.code = code;
+	if (notBegun) error.notBegun = true;
 	return error;
 }
 
@@ -172,8 +188,8 @@ class SqliteThread {
 		});
 	}
 
-	async query(q: CompiledQuery): Promise<QueryResult<unknown>> {
-		const r = await this.request({ op: 'query', sql: q.sql, parameters: q.parameters });
+	async query(q: CompiledQuery, begin = false): Promise<QueryResult<unknown>> {
+		const r = await this.request({ op: 'query', sql: q.sql, parameters: q.parameters, begin });
 		if (r.rows) return { rows: r.rows };
 		return {
 			numAffectedRows: r.changes !== undefined ? BigInt(r.changes) : undefined,
@@ -218,6 +234,10 @@ class Mutex {
 class Lease implements DatabaseConnection {
 	/** Whether this lease holds the write connection (from `begin` to its release). */
 	holds = false;
+	/** A transaction is to begin with the next statement (one message to the thread, not two). */
+	begin = false;
+	/** A transaction has begun on the write connection and not ended yet. */
+	active = false;
 
 	constructor(readonly driver: SqliteThreadDriver) {}
 
@@ -283,7 +303,18 @@ export class SqliteThreadDriver implements Driver {
 
 	async execute(lease: Lease, query: CompiledQuery): Promise<QueryResult<unknown>> {
 		const writer = this.#writer!;
-		if (lease.holds) return writer.query(query);
+		if (lease.holds) {
+			const begin = lease.begin;
+			lease.begin = false;
+			try {
+				const r = await writer.query(query, begin);
+				if (begin) lease.active = true;
+				return r;
+			} catch (e) {
+				if (begin && !(e as { notBegun?: boolean }).notBegun) lease.active = true;
+				throw e;
+			}
+		}
 		if (this.#reader && SelectQueryNode.is(query.query)) return this.#reader.query(query);
 		await this.#mutex.lock();
 		try {
@@ -297,15 +328,24 @@ export class SqliteThreadDriver implements Driver {
 		const lease = connection as Lease;
 		await this.#mutex.lock();
 		lease.holds = true; // released by releaseConnection, even if `begin` fails
-		await this.#writer!.query(CompiledQuery.raw('begin'));
+		// Sent with the transaction's first statement: a round trip to the thread saved.
+		lease.begin = true;
+		lease.active = false;
 	}
 
 	async commitTransaction(connection: DatabaseConnection): Promise<void> {
-		await connection.executeQuery(CompiledQuery.raw('commit'));
+		const lease = connection as Lease;
+		if (lease.begin) return void (lease.begin = false); // no statement: nothing began
+		await lease.executeQuery(CompiledQuery.raw('commit'));
+		lease.active = false;
 	}
 
 	async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-		await connection.executeQuery(CompiledQuery.raw('rollback'));
+		const lease = connection as Lease;
+		lease.begin = false;
+		if (!lease.active) return; // its `begin` failed, or nothing began
+		lease.active = false;
+		await lease.executeQuery(CompiledQuery.raw('rollback'));
 	}
 
 	async savepoint(c: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
