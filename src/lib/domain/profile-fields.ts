@@ -16,17 +16,6 @@ export type TerritoryType = (typeof territoryTypes)[number];
 /** The four kinds of EPCI à fiscalité propre. */
 export const epciTypes: readonly TerritoryType[] = ['cc', 'ca', 'cu', 'metropole'];
 
-export const territoryTypeLabels: Record<TerritoryType, string> = {
-	commune: 'Commune',
-	cc: 'Communauté de communes',
-	ca: "Communauté d'agglomération",
-	cu: 'Communauté urbaine',
-	metropole: 'Métropole',
-	departement: 'Département',
-	region: 'Région',
-	autre: 'Autre organisme public'
-};
-
 /**
  * Headcount bands of a body's agents. Conditions compare against band edges only
  * (coherence refuses a threshold inside a band), so "agents ≥ 50" is always decidable.
@@ -56,4 +45,47 @@ export function typeFromEpciNature(nature: string): TerritoryType {
 		default:
 			return 'autre';
 	}
+}
+
+/**
+ * The years of INSEE "populations légales" a profile may carry, in the form and in an imported
+ * file alike (`profileSchema`), so that a profile typed here is never refused on import.
+ */
+export const POPULATION_VINTAGE = { min: 1990, max: 2100 } as const;
+
+/** No French territory nears it (Île-de-France: 12.3 million); a typo of a few digits does. */
+export const POPULATION_MAX = 100_000_000;
+
+/** Why a field of the profile form cannot be saved; the UI says it from the message catalog. */
+export type ProfileFieldError =
+	| 'name_required'
+	| 'population_not_whole'
+	| 'population_too_large'
+	| 'vintage_out_of_range'
+	| 'agents_required';
+
+/**
+ * A population as typed: digits, with spaces between thousands allowed ("103 671").
+ * `-5`, `1e12`, `12,5` or `abc` are not a number of inhabitants; above `POPULATION_MAX` is a typo.
+ */
+export function parsePopulation(
+	typed: string
+): { value: number } | { error: ProfileFieldError } | null {
+	const digits = typed.replace(/\s/g, '');
+	if (digits === '') return null;
+	if (!/^\d+$/.test(digits)) return { error: 'population_not_whole' };
+	const value = Number(digits);
+	return value > POPULATION_MAX ? { error: 'population_too_large' } : { value };
+}
+
+/** A population vintage as typed: a year within `POPULATION_VINTAGE`. */
+export function parseVintage(
+	typed: string
+): { value: number } | { error: ProfileFieldError } | null {
+	const text = typed.trim();
+	if (text === '') return null;
+	const value = Number(text);
+	return /^\d{4}$/.test(text) && value >= POPULATION_VINTAGE.min && value <= POPULATION_VINTAGE.max
+		? { value }
+		: { error: 'vintage_out_of_range' };
 }
