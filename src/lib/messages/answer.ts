@@ -2,7 +2,8 @@ import { m } from '$lib/paraglide/messages';
 import type { Answer } from '../domain/answer.ts';
 import { describeAnswer } from '../domain/answer-label.ts';
 import type { Question } from '../domain/questionnaire.ts';
-import { formatNumber, locale } from './locale.ts';
+import { formatNumber } from './format.ts';
+import { locale } from './locale.ts';
 
 const words = {
 	none: m.answer_none,

@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import type { Condition } from '../domain/condition.ts';
 import { describeCondition, type ConditionDescription } from '../domain/condition-text.ts';
-import { formatList, formatNumber } from './locale.ts';
+import { formatList, formatNumber } from './format.ts';
 import { regionName, territoryTypeLabel } from './territory.ts';
 
 /**

@@ -1,10 +1,7 @@
 import { m } from '$lib/paraglide/messages';
-import {
-	POPULATION_MAX,
-	POPULATION_VINTAGE,
-	type ProfileFieldError
-} from '../domain/profile-fields.ts';
-import { formatNumber } from './locale.ts';
+import { POPULATION_MAX, POPULATION_VINTAGE } from '../domain/profile-fields.ts';
+import type { ProfileFieldError } from '../domain/profile-input.ts';
+import { formatNumber } from './format.ts';
 
 /** What is wrong with a field of the profile form, and how to put it right. */
 export function profileErrorText(code: ProfileFieldError): string {

@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
-import { formatNumber, locale } from './locale.ts';
+import { formatNumber } from './format.ts';
+import { locale } from './locale.ts';
 
 const counts = {
 	question: [m.questionnaire_question_count_one, m.questionnaire_question_count_other],

@@ -2,7 +2,7 @@ import { m } from '$lib/paraglide/messages';
 import { populationBandBounds, type Cohort, type PopulationBand } from '../domain/cohort.ts';
 import { agentsBands, type AgentsBand, type TerritoryType } from '../domain/profile-fields.ts';
 import { regions } from '../domain/regions.ts';
-import { formatNumber } from './locale.ts';
+import { formatNumber } from './format.ts';
 
 const typeLabels: Record<TerritoryType, () => string> = {
 	commune: m.territory_type_commune,

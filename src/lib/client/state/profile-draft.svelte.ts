@@ -4,7 +4,7 @@ import {
 	parsePopulation,
 	parseVintage,
 	type ProfileFieldError
-} from '../../domain/profile-fields.ts';
+} from '../../domain/profile-input.ts';
 import type { TerritoryHit } from '../../domain/territory.ts';
 
 export type ProfileField = 'name' | 'population' | 'populationVintage' | 'agents';
