@@ -39,6 +39,33 @@ test('picking Nancy from the search fills the profile and shows the cohort', asy
 	await expect(page.locator('dd.cohort')).toContainText('Grand Est');
 });
 
+test('a population of -5 or a year of 1900 is explained on its field, and the form goes on', async ({
+	page
+}) => {
+	await page.goto('/diagnostics/nouveau');
+	await page.getByLabel('Nom', { exact: true }).fill('Essai');
+	await page.getByLabel('Population (habitants)').fill('-5');
+	await page.getByLabel('Millésime de la population').fill('1900');
+	await page.getByLabel("Nombre d'agents").selectOption('10-49');
+	// The peer group is shown as typed so far, without the band of an invalid population.
+	await expect(page.locator('.cohort')).toHaveText(/Groupe de pairs :\s*Commune$/);
+	await page.getByRole('button', { name: 'Créer le diagnostic' }).click();
+	await expect(
+		page.getByText('La population est un nombre entier d’habitants, par exemple 4200.')
+	).toBeVisible();
+	await expect(
+		page.getByText('Le millésime est une année de 1990 à 2100, par exemple 2023.')
+	).toBeVisible();
+	await expect(page).toHaveURL(/\/diagnostics\/nouveau$/);
+
+	await page.getByLabel('Population (habitants)').fill('4 200');
+	await page.getByLabel('Millésime de la population').fill('2023');
+	await expect(page.locator('.cohort')).toContainText(/de 3\s500 à 9\s999 habitants/);
+	await page.getByRole('button', { name: 'Créer le diagnostic' }).click();
+	await page.waitForURL(/\/diagnostics\/[0-9a-f]{32}$/);
+	await expect(page.getByText(/4\s200 habitants\s*\(millésime 2023\)/)).toBeVisible();
+});
+
 test('answers survive a reload mid-way through a theme', async ({ page }) => {
 	const id = await createNancy(page, ['donnees']);
 	await openQuestionnaire(page, id, 'donnees', 'gouvernance');

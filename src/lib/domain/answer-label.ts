@@ -1,31 +1,75 @@
 import type { Answer } from './answer.ts';
-import { localize } from './localize.ts';
+import { localize, type Locale } from './localize.ts';
 import type { Question } from './questionnaire.ts';
 
-/** An answer in words, as the officer gave it: « Une idée générale », « je ne sais pas », « 6 ». */
-export function answerLabel(question: Question | undefined, answer: Answer | undefined): string {
+/**
+ * An answer as the officer gave it, in codes: the built-in answers (« je ne sais pas »…) are said
+ * by the message catalog (`src/lib/messages/answer.ts`); a number, a text or the labels of the
+ * ticked choices are the officer's or the questionnaire's own words.
+ */
+export type AnswerDescription =
+	| { code: 'none' | 'dont_know' | 'not_applicable' | 'yes' | 'no' | 'none_ticked' }
+	| { code: 'number'; value: number }
+	| { code: 'text'; text: string }
+	/** Each label in the wanted locale; `lang` is `fr` where the English is missing. */
+	| { code: 'choices'; labels: { text: string; lang: Locale }[] };
+
+/** `{ response: { type: 'choice', choice: 'c1' } }` → `{ code: 'choices', labels: [« Une idée générale »] }`. */
+export function describeAnswer(
+	question: Question | undefined,
+	answer: Answer | undefined,
+	locale: Locale = 'fr'
+): AnswerDescription {
 	const r = answer?.response;
-	if (!r) return 'pas de réponse';
+	if (!r) return { code: 'none' };
 	switch (r.type) {
 		case 'dontKnow':
-			return 'je ne sais pas';
+			return { code: 'dont_know' };
 		case 'notApplicable':
-			return 'non applicable';
+			return { code: 'not_applicable' };
 		case 'boolean':
-			return r.value ? 'oui' : 'non';
+			return { code: r.value ? 'yes' : 'no' };
 		case 'number':
-			return String(r.value).replace('.', ',');
+			return { code: 'number', value: r.value };
 		case 'text':
-			return r.value;
+			return { code: 'text', text: r.value };
 		case 'choice':
 		case 'choices': {
 			const ids = r.type === 'choice' ? [r.choice] : r.choices;
+			if (ids.length === 0) return { code: 'none_ticked' };
 			const choices = question && 'choices' in question ? question.choices : [];
 			const labels = ids.map((id) => {
 				const c = choices.find((x) => x.id === id);
-				return c ? localize(c.label) : id;
+				if (!c) return { text: id, lang: locale };
+				return { text: localize(c.label, locale), lang: c.label[locale] ? locale : 'fr' };
 			});
-			return labels.join(', ') || 'aucune case cochée';
+			return { code: 'choices', labels };
 		}
 	}
 }
+
+/**
+ * @deprecated French only, for `csv.ts` until the CSV is rendered from the report model in the
+ * chosen language; the UI and the PDF use `answerLabel` of `src/lib/messages/answer.ts`.
+ */
+export function answerLabel(question: Question | undefined, answer: Answer | undefined): string {
+	const d = describeAnswer(question, answer);
+	switch (d.code) {
+		case 'number':
+			return String(d.value).replace('.', ',');
+		case 'text':
+			return d.text;
+		case 'choices':
+			return d.labels.map((l) => l.text).join(', ');
+		default:
+			return frenchWords[d.code];
+	}
+}
+const frenchWords = {
+	none: 'pas de réponse',
+	dont_know: 'je ne sais pas',
+	not_applicable: 'non applicable',
+	yes: 'oui',
+	no: 'non',
+	none_ticked: 'aucune case cochée'
+};

@@ -1,6 +1,4 @@
-import { territoryTypeLabels } from './profile-fields.ts';
 import type { Profile, TerritoryType } from './profile.ts';
-import { regions } from './regions.ts';
 
 /**
  * Population bands of the peer groups. The edges are regulatory thresholds, so that territories
@@ -62,23 +60,11 @@ export function cohortKey(c: Cohort): string {
 	return [c.type, c.band, c.region].filter((x) => x !== undefined).join('/');
 }
 
-const fr = new Intl.NumberFormat('fr-FR');
-
-/** `3500-9999` → "de 3 500 à 9 999 habitants"; `0-999` → "moins de 1 000 habitants". */
-export function populationBandLabel(band: PopulationBand): string {
-	const [min, max] = band.split(/[-+]/).map(Number);
-	if (band.endsWith('+')) return `${fr.format(min!)} habitants et plus`;
-	if (min === 0) return `moins de ${fr.format(max! + 1)} habitants`;
-	return `de ${fr.format(min!)} à ${fr.format(max!)} habitants`;
-}
-
 /**
- * A peer group in words, as every page and the PDF show it:
- * `{ commune, 3500-9999, 44 }` → "Commune · de 3 500 à 9 999 habitants · Grand Est".
+ * The inhabitants a band holds, for the UI to put in words: `3500-9999` → `{ min: 3500, max: 9999 }`,
+ * `1000000+` → `{ min: 1000000, max: null }`, `0-999` → `{ min: 0, max: 999 }`.
  */
-export function cohortLabel(c: Cohort): string {
-	const parts = [territoryTypeLabels[c.type]];
-	if (c.band) parts.push(populationBandLabel(c.band));
-	if (c.region) parts.push(regions[c.region] ?? c.region);
-	return parts.join(' · ');
+export function populationBandBounds(band: PopulationBand): { min: number; max: number | null } {
+	const [min, max] = band.split(/[-+]/).map(Number);
+	return { min: min ?? 0, max: band.endsWith('+') || max === undefined ? null : max };
 }

@@ -1,56 +1,51 @@
 import { describe, expect, it } from 'vitest';
-import { cohortLabel, populationBandLabel } from './cohort.ts';
+import { populationBandBounds } from './cohort.ts';
 import { describeCondition } from './condition-text.ts';
 
 describe('describeCondition', () => {
-	it.each([
-		[
-			{
+	it('gives codes and values, never words', () => {
+		expect(
+			describeCondition({
 				all: [
 					{ profile: 'population', gte: 3500 },
-					{ profile: 'agents', gte: 50 }
+					{ not: { profile: 'type', in: ['cc', 'ca'] } },
+					{
+						any: [
+							{ question: 'dpo', equals: 'oui' },
+							{ question: 'n', lt: 3 }
+						]
+					}
 				]
-			},
-			'population de 3 500 habitants ou plus et 50 agents ou plus'
-		],
-		[
-			{ profile: 'type', in: ['cc', 'ca'] },
-			"collectivité de type communauté de communes ou communauté d'agglomération"
-		],
-		[{ profile: 'region', equals: '44' }, 'région Grand Est'],
-		[{ profile: 'population', lt: 3500 }, 'population de moins de 3 500 habitants'],
-		[
-			{ not: { profile: 'type', equals: 'region' } },
-			'pas dans le cas suivant : collectivité de type région'
-		],
-		[{ question: 'dpo', equals: 'oui' }, 'la réponse à « Avez-vous un DPO ? » le permet'],
-		[{ question: 'n', gte: 3 }, "la réponse à « n » est d'au moins 3"]
-	] as const)('%j', (c, text) => {
-		expect(
-			describeCondition(c as never, (id) => (id === 'dpo' ? 'Avez-vous un DPO ?' : id)).replace(
-				/\u202f/g,
-				' '
-			)
-		).toBe(text);
+			})
+		).toEqual({
+			code: 'all',
+			parts: [
+				{ code: 'population_at_least', n: 3500 },
+				{ code: 'not', part: { code: 'type', values: ['cc', 'ca'] } },
+				{
+					code: 'any',
+					parts: [
+						{ code: 'answer_allows', question: 'dpo' },
+						{ code: 'answer_below', question: 'n', n: 3 }
+					]
+				}
+			]
+		});
+		expect(describeCondition({ profile: 'region', equals: '44' })).toEqual({
+			code: 'region',
+			values: ['44']
+		});
+		expect(describeCondition({ profile: 'agents', lt: 50 })).toEqual({
+			code: 'agents_below',
+			n: 50
+		});
 	});
 });
 
-describe('populationBandLabel', () => {
+describe('populationBandBounds', () => {
 	it.each([
-		['0-999', 'moins de 1 000 habitants'],
-		['3500-9999', 'de 3 500 à 9 999 habitants'],
-		['1000000+', '1 000 000 habitants et plus']
-	])('%s → %s', (band, label) =>
-		expect(populationBandLabel(band).replace(/\u202f/g, ' ')).toBe(label)
-	);
-});
-
-describe('cohortLabel', () => {
-	it('says the peer group in words, as wide as it is', () => {
-		const plain = (s: string) => s.replace(/\u202f/g, ' ');
-		expect(plain(cohortLabel({ type: 'commune', band: '3500-9999', region: '44' }))).toBe(
-			'Commune · de 3 500 à 9 999 habitants · Grand Est'
-		);
-		expect(cohortLabel({ type: 'cc' })).toBe('Communauté de communes');
-	});
+		['0-999', { min: 0, max: 999 }],
+		['3500-9999', { min: 3500, max: 9999 }],
+		['1000000+', { min: 1000000, max: null }]
+	])('%s → %j', (band, bounds) => expect(populationBandBounds(band)).toEqual(bounds));
 });

@@ -1,44 +1,42 @@
 import type { Condition } from './condition.ts';
-import { type TerritoryType } from './profile.ts';
-import { territoryTypeLabels } from './profile-fields.ts';
-import { regions } from './regions.ts';
-
-const fr = new Intl.NumberFormat('fr-FR');
-const typeName = (t: unknown) =>
-	territoryTypeLabels[t as TerritoryType]?.toLowerCase() ?? String(t);
-const list = (xs: string[]) =>
-	xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} ou ${xs.at(-1)}`;
 
 /**
- * A condition in plain French, to tell the officer why a question is not asked:
- * `{ all: [{ profile: population, gte: 3500 }, { profile: agents, gte: 50 }] }` →
- * "population de 3 500 habitants ou plus et 50 agents ou plus".
- * `questionText` gives the wording of another question a condition refers to.
+ * A condition as the officer is told it ("asked only if …"), in codes with their values; the UI
+ * puts it in words from the message catalog (`src/lib/messages/condition.ts`).
  */
-export function describeCondition(
-	c: Condition,
-	questionText: (id: string) => string = (id) => id
-): string {
-	if (c.all) return c.all.map((x) => describeCondition(x, questionText)).join(' et ');
-	if (c.any) return c.any.map((x) => describeCondition(x, questionText)).join(' ou ');
-	if (c.not) return `pas dans le cas suivant : ${describeCondition(c.not, questionText)}`;
-	if (c.profile === 'type')
-		return `collectivité de type ${list((c.in ?? [c.equals]).map(typeName))}`;
-	if (c.profile === 'region')
-		return `région ${list((c.in ?? [c.equals]).map((r) => regions[String(r)] ?? String(r)))}`;
-	if (c.profile === 'population')
+export type ConditionDescription =
+	| { code: 'all' | 'any'; parts: ConditionDescription[] }
+	| { code: 'not'; part: ConditionDescription }
+	/** Territory types (`commune`, `cc`…) or INSEE region codes, as written in the file. */
+	| { code: 'type' | 'region'; values: string[] }
+	| {
+			code: 'population_at_least' | 'population_below' | 'agents_at_least' | 'agents_below';
+			n: number;
+	  }
+	| { code: 'answer_at_least' | 'answer_below'; question: string; n: number }
+	| { code: 'answer_allows'; question: string }
+	| { code: 'always' };
+
+/**
+ * `{ all: [{ profile: population, gte: 3500 }, { profile: agents, gte: 50 }] }` →
+ * `{ code: 'all', parts: [{ code: 'population_at_least', n: 3500 }, { code: 'agents_at_least', n: 50 }] }`,
+ * which the French UI says "population de 3 500 habitants ou plus et 50 agents ou plus".
+ * `question` is the id of the question an answer test reads.
+ */
+export function describeCondition(c: Condition): ConditionDescription {
+	if (c.all) return { code: 'all', parts: c.all.map(describeCondition) };
+	if (c.any) return { code: 'any', parts: c.any.map(describeCondition) };
+	if (c.not) return { code: 'not', part: describeCondition(c.not) };
+	const values = (c.in ?? [c.equals]).map(String);
+	if (c.profile === 'type' || c.profile === 'region') return { code: c.profile, values };
+	if (c.profile === 'population' || c.profile === 'agents')
 		return c.gte !== undefined
-			? `population de ${fr.format(c.gte)} habitants ou plus`
-			: `population de moins de ${fr.format(c.lt!)} habitants`;
-	if (c.profile === 'agents')
-		return c.gte !== undefined
-			? `${fr.format(c.gte)} agents ou plus`
-			: `moins de ${fr.format(c.lt!)} agents`;
+			? { code: `${c.profile}_at_least`, n: c.gte }
+			: { code: `${c.profile}_below`, n: c.lt ?? 0 };
 	if (c.question) {
-		const q = `la réponse à « ${questionText(c.question)} »`;
-		if (c.gte !== undefined) return `${q} est d'au moins ${fr.format(c.gte)}`;
-		if (c.lt !== undefined) return `${q} est inférieure à ${fr.format(c.lt)}`;
-		return `${q} le permet`;
+		if (c.gte !== undefined) return { code: 'answer_at_least', question: c.question, n: c.gte };
+		if (c.lt !== undefined) return { code: 'answer_below', question: c.question, n: c.lt };
+		return { code: 'answer_allows', question: c.question };
 	}
-	return '';
+	return { code: 'always' };
 }

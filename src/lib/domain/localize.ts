@@ -7,3 +7,8 @@ export type Locale = 'fr' | 'en';
 export function localize(text: Localized, locale: Locale = 'fr'): string {
 	return (locale === 'en' ? text.en : undefined) ?? text.fr;
 }
+
+/** The language `localize(text, locale)` gives: French where the English is missing. */
+export function localizedLang(text: Localized, locale: Locale = 'fr'): Locale {
+	return locale === 'en' && text.en !== undefined ? 'en' : 'fr';
+}

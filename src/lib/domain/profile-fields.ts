@@ -16,17 +16,6 @@ export type TerritoryType = (typeof territoryTypes)[number];
 /** The four kinds of EPCI à fiscalité propre. */
 export const epciTypes: readonly TerritoryType[] = ['cc', 'ca', 'cu', 'metropole'];
 
-export const territoryTypeLabels: Record<TerritoryType, string> = {
-	commune: 'Commune',
-	cc: 'Communauté de communes',
-	ca: "Communauté d'agglomération",
-	cu: 'Communauté urbaine',
-	metropole: 'Métropole',
-	departement: 'Département',
-	region: 'Région',
-	autre: 'Autre organisme public'
-};
-
 /**
  * Headcount bands of a body's agents. Conditions compare against band edges only
  * (coherence refuses a threshold inside a band), so "agents ≥ 50" is always decidable.
@@ -57,3 +46,12 @@ export function typeFromEpciNature(nature: string): TerritoryType {
 			return 'autre';
 	}
 }
+
+/**
+ * The years of INSEE "populations légales" a profile may carry, in the form and in an imported
+ * file alike (`profileSchema`), so that a profile typed here is never refused on import.
+ */
+export const POPULATION_VINTAGE = { min: 1990, max: 2100 } as const;
+
+/** No French territory nears it (Île-de-France: 12.3 million); a typo of a few digits does. */
+export const POPULATION_MAX = 100_000_000;

@@ -1,13 +1,12 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { horizonLabels, type Action } from '../../domain/action-plan.ts';
 import type { AnswerSet } from '../../domain/answer.ts';
-import { answerLabel } from '../../domain/answer-label.ts';
+import { answerLabel } from '../../messages/answer.ts';
 import type { Benchmark } from '../../domain/benchmark.ts';
-import { cohortLabel } from '../../domain/cohort.ts';
+import { cohortLabel, territoryTypeLabel } from '../../messages/territory.ts';
 import { localize } from '../../domain/localize.ts';
 import type { Obligation } from '../../domain/obligations.ts';
 import type { Profile } from '../../domain/profile.ts';
-import { territoryTypeLabels } from '../../domain/profile-fields.ts';
 import type { Questionnaire } from '../../domain/questionnaire.ts';
 import type { QuestionnaireScores } from '../../domain/scoring.ts';
 import type { ResultsView, ViewRow } from '../results-view.ts';
@@ -125,7 +124,7 @@ export function diagnosticDocument(d: PdfInput): TDocumentDefinitions {
 			outlineText: t(`Couverture : ${p.name}`)
 		},
 		{
-			text: t(`${territoryTypeLabels[p.type]}${p.code ? ` (code ${p.code})` : ''}`),
+			text: t(`${territoryTypeLabel(p.type)}${p.code ? ` (code ${p.code})` : ''}`),
 			style: 'coverSub'
 		},
 		{ text: t(`Diagnostic du ${dateText}`), style: 'coverSub' },

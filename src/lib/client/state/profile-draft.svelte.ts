@@ -1,7 +1,13 @@
-import { cohortChain, cohortLabel } from '../../domain/cohort.ts';
+import { cohortChain, type Cohort } from '../../domain/cohort.ts';
 import { type AgentsBand, type Profile, type TerritoryType } from '../../domain/profile.ts';
-import { agentsBands, territoryTypeLabels } from '../../domain/profile-fields.ts';
+import {
+	parsePopulation,
+	parseVintage,
+	type ProfileFieldError
+} from '../../domain/profile-input.ts';
 import type { TerritoryHit } from '../../domain/territory.ts';
+
+export type ProfileField = 'name' | 'population' | 'populationVintage' | 'agents';
 
 /** The territory profile being filled in: form fields as text, checked on the way out. */
 export class ProfileDraft {
@@ -13,7 +19,7 @@ export class ProfileDraft {
 	region = $state('');
 	agents: AgentsBand | '' = $state('');
 	/** The EPCI a commune picked from the official list belongs to (shown, not stored). */
-	epci: string | null = $state(null);
+	epci: { name: string; type: TerritoryType } | null = $state(null);
 
 	static from(profile: Profile): ProfileDraft {
 		const d = new ProfileDraft();
@@ -35,52 +41,49 @@ export class ProfileDraft {
 		this.population = hit.population?.toString() ?? '';
 		this.populationVintage = String(hit.populationVintage);
 		this.region = hit.region ?? '';
-		this.epci = hit.epci ? `${hit.epci.name} (${territoryTypeLabels[hit.epci.type]})` : null;
+		this.epci = hit.epci ? { name: hit.epci.name, type: hit.epci.type } : null;
 	}
 
-	/** Problems by field, in French; empty when the profile can be saved. */
+	#population = $derived(parsePopulation(this.population));
+	#vintage = $derived(parseVintage(this.populationVintage));
+
+	/** Problems by field, as codes (the form says them from the catalog); empty when it can be saved. */
 	errors = $derived.by(() => {
-		const e: Record<string, string> = {};
-		if (!this.name.trim()) e['name'] = 'Indiquez le nom de la collectivité.';
-		if (this.population.trim() && !/^\d+$/.test(this.population.trim().replace(/\s/g, '')))
-			e['population'] = 'La population est un nombre entier d’habitants, par exemple 4200.';
-		if (this.populationVintage.trim() && !/^(19|20|21)\d{2}$/.test(this.populationVintage.trim()))
-			e['populationVintage'] = 'Le millésime est une année, par exemple 2023.';
-		if (!this.agents)
-			e['agents'] = "Choisissez le nombre d'agents : certaines obligations en dépendent.";
+		const e: Partial<Record<ProfileField, ProfileFieldError>> = {};
+		if (!this.name.trim()) e.name = 'name_required';
+		if (this.#population && 'error' in this.#population) e.population = this.#population.error;
+		if (this.#vintage && 'error' in this.#vintage) e.populationVintage = this.#vintage.error;
+		if (!this.agents) e.agents = 'agents_required';
 		return e;
 	});
 
 	toProfile(): Profile | null {
 		if (Object.keys(this.errors).length > 0) return null;
-		const population = this.population.trim().replace(/\s/g, '');
+		const population =
+			this.#population && 'value' in this.#population ? this.#population.value : undefined;
+		const vintage = this.#vintage && 'value' in this.#vintage ? this.#vintage.value : undefined;
 		return {
 			type: this.type,
 			name: this.name.trim(),
 			...(this.code.trim() ? { code: this.code.trim() } : {}),
-			...(population ? { population: Number(population) } : {}),
-			...(this.populationVintage.trim()
-				? { populationVintage: Number(this.populationVintage) }
-				: {}),
+			...(population !== undefined ? { population } : {}),
+			...(vintage !== undefined ? { populationVintage: vintage } : {}),
 			...(this.region ? { region: this.region } : {}),
 			...(this.agents ? { agents: this.agents } : {})
 		};
 	}
 
-	/** The peer group, derived from the profile: "Communes de 3 500 à 9 999 habitants, Grand Est". */
-	cohort = $derived.by(() => {
-		const population = Number(this.population.replace(/\s/g, ''));
-		const known = this.population.trim() !== '' && Number.isInteger(population);
-		const [first] = cohortChain({
+	/**
+	 * The peer group, derived from the profile as typed so far (the form says it in words): a
+	 * population that is not a valid number yet is left out rather than refused here.
+	 */
+	cohort: Cohort = $derived.by(() => {
+		const population =
+			this.#population && 'value' in this.#population ? this.#population.value : undefined;
+		return cohortChain({
 			type: this.type,
-			...(known ? { population } : {}),
+			...(population !== undefined ? { population } : {}),
 			...(this.region ? { region: this.region } : {})
-		});
-		return cohortLabel(first!);
+		})[0]!;
 	});
 }
-
-export const agentsOptions = agentsBands.map((b) => ({
-	id: b.id,
-	label: b.id === '1000+' ? '1 000 agents ou plus' : `de ${b.min} à ${b.max} agents`
-}));

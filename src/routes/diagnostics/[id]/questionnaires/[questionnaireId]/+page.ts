@@ -2,13 +2,14 @@ import { error } from '@sveltejs/kit';
 import { loadQuestionnaire } from '$lib/client/catalog';
 import { database } from '$lib/client/storage/db';
 import { getDiagnostic } from '$lib/client/storage/repository';
+import { m } from '$lib/paraglide/messages';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ params, fetch, url }) => {
 	const diagnostic = await getDiagnostic(database(), params.id);
-	if (!diagnostic) error(404, { message: "Ce diagnostic n'existe pas dans ce navigateur." });
+	if (!diagnostic) error(404, { message: m.answer_error_no_diagnostic() });
 	const pinned = diagnostic.assessment.questionnaires.find((q) => q.id === params.questionnaireId);
-	if (!pinned) error(404, { message: 'Ce questionnaire ne fait pas partie de ce diagnostic.' });
+	if (!pinned) error(404, { message: m.answer_error_not_pinned() });
 	const questionnaire = await loadQuestionnaire(pinned.id, pinned.version, fetch);
 	// The theme shown first; later theme changes use shallow routing and do not reload.
 	return { diagnostic, questionnaire, theme: url.searchParams.get('theme') };

@@ -1,0 +1,16 @@
+import { locale } from './locale.ts';
+import type { Locale } from '../domain/localize.ts';
+
+const numbers = new Map<Locale, Intl.NumberFormat>();
+/** `4200` → « 4 200 » in French, "4,200" in English. */
+export function formatNumber(n: number): string {
+	const l = locale();
+	let f = numbers.get(l);
+	if (!f) numbers.set(l, (f = new Intl.NumberFormat(l === 'en' ? 'en-GB' : 'fr-FR')));
+	return f.format(n);
+}
+
+/** `['a', 'b', 'c']` → « a, b ou c » / "a, b or c" (`disjunction`), « a, b et c » / "a, b and c". */
+export function formatList(items: string[], type: 'conjunction' | 'disjunction'): string {
+	return new Intl.ListFormat(locale() === 'en' ? 'en-GB' : 'fr-FR', { type }).format(items);
+}
