@@ -19,8 +19,9 @@ test('picking Nancy from the search fills the profile and shows the cohort', asy
 	await expect(page.getByLabel('Nom', { exact: true })).toHaveValue('Nancy');
 	await expect(page.getByLabel('Type de collectivité')).toHaveValue('commune');
 	await expect(page.getByLabel(/Code officiel/)).toHaveValue('54395');
-	await expect(page.getByLabel('Population (habitants)')).toHaveValue('103671');
-	await expect(page.getByLabel('Millésime de la population')).toHaveValue('2023');
+	// The legal population (population totale, millésime 2022), no longer the municipale 2023.
+	await expect(page.getByLabel('Population (habitants)')).toHaveValue('105792');
+	await expect(page.getByLabel('Millésime de la population')).toHaveValue('2022');
 	await expect(page.getByLabel('Région')).toHaveValue('44');
 	await expect(
 		page.getByText('Intercommunalité : Métropole du Grand Nancy (Métropole)')

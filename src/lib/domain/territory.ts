@@ -6,9 +6,13 @@ export interface Territory {
 	/** INSEE code for communes, départements and régions; SIREN for EPCI. */
 	code: string;
 	name: string;
-	/** INSEE "population municipale" (for départements and régions, the sum of their communes). */
+	/**
+	 * The legal population, INSEE "population totale", which thresholds and cohorts use (for
+	 * départements and régions, the sum of their communes'; for the four island communes in no
+	 * EPCI, their "population municipale", the only figure the official lists give).
+	 */
 	population: number | null;
-	/** Millésime of the population: 2023 for communes (in force on 1 January 2026), 2022 for EPCI. */
+	/** Millésime of the population: 2022 (in force on 1 January 2025); 2023 for the four islands. */
 	populationVintage: number;
 	region: string | null;
 	departement: string | null;

@@ -12,7 +12,8 @@ describe('searchTerritories', () => {
 			name: 'Nancy',
 			region: '44',
 			regionName: 'Grand Est',
-			populationVintage: 2023,
+			// The legal population (population totale) comes from the EPCI list, millésime 2022.
+			populationVintage: 2022,
 			epci: { name: 'Métropole du Grand Nancy', type: 'metropole' }
 		});
 		expect(names('nancy')).toContain('metropole:Métropole du Grand Nancy');
