@@ -10,7 +10,17 @@ const check = (dir: string) =>
 		encoding: 'utf8'
 	});
 
-describe('npm run questionnaires:check', () => {
+function copyOf(fixture: string): string {
+	const dir = mkdtempSync(join(tmpdir(), 'questionnaires-'));
+	cpSync(fixture, dir, { recursive: true });
+	return dir;
+}
+function edit(dir: string, file: string, change: (s: string) => string) {
+	const path = join(dir, file);
+	writeFileSync(path, change(readFileSync(path, 'utf8')));
+}
+
+describe('npm run questionnaires:check', { timeout: 30_000 }, () => {
 	it('passes on the shipped folder', () => {
 		const r = check('questionnaires');
 		expect(r.stderr).toBe('');
@@ -54,10 +64,86 @@ describe('npm run questionnaires:check', () => {
 		expect(lines.at(-1)).toMatch(/3 problem\(s\) in 2 of 2 file\(s\)/);
 	});
 
+	it('says that version 1 files are exempt from the typography rule', () => {
+		const r = check('tests/fixtures/catalog-v2');
+		expect(r.stderr).toBe('');
+		expect(r.status).toBe(0);
+		expect(r.stdout).toMatch(
+			/typography not checked in 1 version 1 file\(s\).*: exemple\/v1\.yaml/
+		);
+	});
+
+	it('fails on a v2 file with an ordinary space before « ? », naming file and line', () => {
+		const dir = copyOf('tests/fixtures/catalog-v2');
+		edit(dir, 'exemple/v2.yaml', (s) => s.replace('désigné\u202f?', 'désigné ?'));
+		const r = check(dir);
+		expect(r.status).toBe(1);
+		expect(r.stderr).toMatch(
+			/exemple\/v2\.yaml:24:\d+: typography: ordinary space before « \? ».*désigné \?/
+		);
+		expect(r.stderr).toMatch(/1 problem\(s\) in 1 of 2 file\(s\)/);
+	});
+
+	it('fails when two v2 questions ask the same obligation, naming both', () => {
+		const dir = copyOf('tests/fixtures/catalog-v2');
+		cpSync(join(dir, 'exemple'), join(dir, 'autre'), { recursive: true });
+		edit(dir, 'autre/v1.yaml', (s) => s.replace('id: exemple', 'id: autre'));
+		edit(dir, 'autre/v2.yaml', (s) =>
+			s.replace('id: exemple', 'id: autre').replace('Loi fictive art. 1', 'Loi fictive, article 1')
+		);
+		const r = check(dir);
+		expect(r.status).toBe(1);
+		expect(r.stderr).toMatch(
+			/autre\/v2\.yaml:\d+: questions\.1\.legalBasis\.reference: obligation "Loi fictive, article 1" is also asked by "strategie" \(exemple\/v2\.yaml, questions\.1\)/
+		);
+		expect(r.stderr).toMatch(
+			/exemple\/v2\.yaml:\d+: questions\.1\.legalBasis\.reference: obligation "Loi fictive art\. 1" is also asked by "strategie" \(autre\/v2\.yaml, questions\.1\)/
+		);
+	});
+
 	it('fails clearly on a folder that does not exist', () => {
 		const r = check('/nonexistent/questionnaires');
 		expect(r.status).toBe(2);
 		expect(r.stderr).toMatch(/cannot read \/nonexistent\/questionnaires/);
+	});
+});
+
+describe('npm run questionnaires:typography', { timeout: 30_000 }, () => {
+	const repair = (...files: string[]) =>
+		spawnSync(
+			process.execPath,
+			['--import', 'tsx', 'scripts/questionnaires-typography.ts', ...files],
+			{ encoding: 'utf8' }
+		);
+
+	it('repairs a file in place: only the spaces change, comments and layout stay', () => {
+		const dir = copyOf('tests/fixtures/typography');
+		const r = repair(join(dir, 'before.yaml'));
+		expect(r.stderr).toBe('');
+		expect(r.status).toBe(0);
+		expect(r.stdout).toMatch(/before\.yaml: 13 space\(s\) repaired/);
+		expect(readFileSync(join(dir, 'before.yaml'), 'utf8')).toBe(
+			readFileSync('tests/fixtures/typography/after.yaml', 'utf8')
+		);
+	});
+
+	it('makes a failing v2 questionnaire pass the check', () => {
+		const dir = copyOf('tests/fixtures/catalog-v2');
+		edit(dir, 'exemple/v2.yaml', (s) => s.replaceAll('\u202f', ' '));
+		expect(check(dir).status).toBe(1);
+		expect(repair(join(dir, 'exemple/v2.yaml')).status).toBe(0);
+		const r = check(dir);
+		expect(r.stderr).toBe('');
+		expect(r.status).toBe(0);
+	});
+
+	it('lists what it cannot repair and exits 1', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'typography-'));
+		const file = join(dir, 'v2.yaml');
+		writeFileSync(file, 'a:\n  fr: >-\n    Une question\n    ? mal placée\n');
+		const r = repair(file);
+		expect(r.status).toBe(1);
+		expect(r.stderr).toMatch(/v2\.yaml:4:5: « \? » opens a line/);
 	});
 });
 

@@ -4,7 +4,7 @@ import type { Condition } from './condition.ts';
 import { referencedQuestions } from './condition.ts';
 import type { Problem } from './problem.ts';
 import type { Question, Questionnaire } from './questionnaire.ts';
-import { maxScore, minScore } from './questionnaire.ts';
+import { allChoices, maxScore, minScore } from './questionnaire.ts';
 
 /**
  * What a schema cannot check inside one questionnaire file: unique ids, references between
@@ -76,6 +76,12 @@ function checkQuestionScores(question: Question, at: PropertyKey[], add: Add) {
 		duplicates(question.choices.map((c) => c.id)).forEach((i) =>
 			add([...at, 'choices', i, 'id'], `duplicate choice id "${question.choices[i]?.id}"`)
 		);
+		const none = question.kind === 'multiple' ? question.noneOfThese : undefined;
+		if (none && question.choices.some((c) => c.id === none.id))
+			add(
+				[...at, 'noneOfThese', 'id'],
+				`noneOfThese id "${none.id}" is also the id of a choice: give it its own (e.g. "aucun")`
+			);
 	}
 	if (question.kind === 'scale' && question.scale.min >= question.scale.max)
 		add(
@@ -184,7 +190,7 @@ function checkAnswerTest(c: Condition, target: Question, at: PropertyKey[], add:
 		case 'single':
 		case 'multiple': {
 			if (numeric) return add(at, `"${target.id}" is a choice question: test it with equals or in`);
-			const ids = new Set(target.choices.map((x) => x.id));
+			const ids = new Set(allChoices(target).map((x) => x.id));
 			const values = c.in ?? [c.equals];
 			values.forEach((v) => {
 				if (typeof v !== 'string' || !ids.has(v))
@@ -283,7 +289,7 @@ function checkMigrationTargets(q: Questionnaire, byId: Map<string, Question>, ad
 			add([...at, 'choices', questionId], `"${questionId}" has no choices to remap`);
 			continue;
 		}
-		const ids = new Set(target.choices.map((c) => c.id));
+		const ids = new Set(allChoices(target).map((c) => c.id));
 		for (const [oldChoice, newChoice] of Object.entries(map)) {
 			if (newChoice !== null && !ids.has(newChoice))
 				add(

@@ -8,20 +8,14 @@ const points = z
 	.min(0, 'a score is between 0 and 100')
 	.max(100, 'a score is between 0 and 100');
 
-export const choiceSchema = z.strictObject({
-	id: slugSchema,
-	label: localizedSchema,
-	/** Points for this choice; for `multiple`, ticked choices add up (capped at 100). */
-	score: points,
-	help: localizedSchema.optional()
-});
-export type Choice = z.infer<typeof choiceSchema>;
-
 export const legalBasisSchema = z.strictObject({
+	/** Short title for the obligations table; required from version 2. */
+	title: localizedSchema.optional(),
 	/** Short citation, e.g. "CRPA art. L312-1-1". */
 	reference: z.string().trim().min(1),
 	/** What the obligation says, in plain words. */
 	text: localizedSchema,
+	/** The source text (Légifrance…); required from version 2. */
 	url: httpsUrlSchema.optional(),
 	/** The obligation counts as met from this question score on (100 = only the best answer). */
 	metFromScore: points.default(100)
@@ -31,17 +25,46 @@ export type LegalBasis = z.infer<typeof legalBasisSchema>;
 export const levelOfEffort = z.enum(['low', 'medium', 'high']);
 export type LevelOfEffort = z.infer<typeof levelOfEffort>;
 
-export const recommendationSchema = z.strictObject({
+/** What to do, why and how: shared by question and choice recommendations. */
+const recommendationBody = {
 	title: localizedSchema,
 	why: localizedSchema,
 	how: localizedSchema,
 	links: z.array(z.strictObject({ label: localizedSchema, url: httpsUrlSchema })).default([]),
 	effort: levelOfEffort,
-	impact: levelOfEffort,
+	impact: levelOfEffort
+};
+
+export const recommendationSchema = z.strictObject({
+	...recommendationBody,
 	/** Shown when the question scores below this (100: any answer short of the best). */
 	whenScoreBelow: points.default(100)
 });
 export type Recommendation = z.infer<typeof recommendationSchema>;
+
+/**
+ * A recommendation attached to one choice: for `single`, shown when this choice is the answer;
+ * for `multiple`, shown when it is not ticked.
+ */
+export const choiceRecommendationSchema = z.strictObject(recommendationBody);
+export type ChoiceRecommendation = z.infer<typeof choiceRecommendationSchema>;
+
+export const choiceSchema = z.strictObject({
+	id: slugSchema,
+	label: localizedSchema,
+	/** Points for this choice; for `multiple`, ticked choices add up (capped at 100). */
+	score: points,
+	help: localizedSchema.optional(),
+	recommendation: choiceRecommendationSchema.optional()
+});
+export type Choice = z.infer<typeof choiceSchema>;
+
+/**
+ * The exclusive « aucun de ces éléments » of a `multiple` question: scores 0, cannot be ticked
+ * with another choice, and is a real answer (unlike nothing ticked).
+ */
+export const noneOfTheseSchema = z.strictObject({ id: slugSchema, label: localizedSchema });
+export type NoneOfThese = z.infer<typeof noneOfTheseSchema>;
 
 const questionBase = {
 	id: slugSchema,
@@ -54,6 +77,12 @@ const questionBase = {
 	legalBasis: legalBasisSchema.optional(),
 	/** The officer may mark the item "prévu dans les 12 mois" (counted as done in the target). */
 	plannable: z.boolean().default(false),
+	/**
+	 * The officer may answer « non applicable » (the question then leaves the scores and its
+	 * obligation is declared not applicable). Unset: allowed up to version 1, not from version 2
+	 * (the questionnaire schema resolves it, see `resolveNotApplicable`).
+	 */
+	notApplicable: z.boolean().optional(),
 	recommendations: z.array(recommendationSchema).default([])
 };
 
@@ -66,7 +95,8 @@ export const questionSchema = z.discriminatedUnion('kind', [
 	z.strictObject({
 		...questionBase,
 		kind: z.literal('multiple'),
-		choices: z.array(choiceSchema).min(2, 'a multiple-choice question needs at least 2 choices')
+		choices: z.array(choiceSchema).min(2, 'a multiple-choice question needs at least 2 choices'),
+		noneOfThese: noneOfTheseSchema.optional()
 	}),
 	z.strictObject({
 		...questionBase,
@@ -132,11 +162,15 @@ export const migrationSchema = z.strictObject({
 });
 export type Migration = z.infer<typeof migrationSchema>;
 
-export const questionnaireSchema = z.strictObject({
+const questionnaireObject = z.strictObject({
 	/** Lets editors find the JSON Schema; ignored otherwise. */
 	$schema: z.string().optional(),
 	id: slugSchema,
 	version: z.int().min(1),
+	/** « État du droit au »: the date the legal content was checked against; required from version 2. */
+	lawAsOf: z.iso
+		.date('lawAsOf is a date written YYYY-MM-DD (e.g. 2026-11-30): « état du droit au »')
+		.optional(),
 	title: localizedSchema,
 	description: localizedSchema,
 	/** Answers are sensitive (e.g. security weaknesses): the UI warns before any export. */
@@ -148,8 +182,67 @@ export const questionnaireSchema = z.strictObject({
 	comparableWith: z.array(z.int().min(1)).default([]),
 	migration: migrationSchema.optional()
 });
+type QuestionnaireShape = z.infer<typeof questionnaireObject>;
+
+/** The first version of a questionnaire written in format v2 (see questionnaires/README.md). */
+export const FORMAT_V2 = 2;
+
+/** Fields optional in version 1 that a version 2 or later must give, each with why. */
+function requireFromV2(q: QuestionnaireShape, ctx: z.RefinementCtx) {
+	if (q.version < FORMAT_V2) return;
+	const missing = (path: PropertyKey[], message: string) =>
+		ctx.addIssue({ code: 'custom', path, message: `${message} (required from version 2)` });
+	if (q.lawAsOf === undefined)
+		missing(['lawAsOf'], 'lawAsOf is missing: the « état du droit au » date, e.g. 2026-11-30');
+	q.questions.forEach((x, i) => {
+		if (!x.legalBasis) return;
+		if (!x.legalBasis.title)
+			missing(
+				['questions', i, 'legalBasis', 'title'],
+				`legalBasis.title of "${x.id}" is missing: the obligation's short title for the obligations table`
+			);
+		if (!x.legalBasis.url)
+			missing(
+				['questions', i, 'legalBasis', 'url'],
+				`legalBasis.url of "${x.id}" is missing: the https address of the legal text`
+			);
+	});
+}
+
+/** `notApplicable` left unset means allowed up to version 1 and not allowed from version 2. */
+function resolveNotApplicable(q: QuestionnaireShape): QuestionnaireShape {
+	return {
+		...q,
+		questions: q.questions.map((x) => ({
+			...x,
+			notApplicable: x.notApplicable ?? q.version < FORMAT_V2
+		}))
+	};
+}
+
+export const questionnaireSchema = questionnaireObject
+	.superRefine(requireFromV2)
+	.transform(resolveNotApplicable);
 export type Questionnaire = z.infer<typeof questionnaireSchema>;
 export type QuestionnaireInput = z.input<typeof questionnaireSchema>;
+
+/**
+ * Whether « non applicable » is an answer to this question. A question built by hand (not parsed)
+ * without the flag keeps the version 1 rule: allowed.
+ */
+export function allowsNotApplicable(q: Question): boolean {
+	return q.notApplicable !== false;
+}
+
+/**
+ * Every choice that can be ticked or picked, the « aucun de ces éléments » one included (score 0).
+ * Use it wherever a choice id is looked up (labels, conditions, migrations).
+ */
+export function allChoices(q: ChoiceQuestion): Choice[] {
+	return q.kind === 'multiple' && q.noneOfThese
+		? [...q.choices, { ...q.noneOfThese, score: 0 }]
+		: q.choices;
+}
 
 /** The highest score a question can give: used by coherence and by the action plan. */
 export function maxScore(q: Question): number | null {

@@ -303,3 +303,70 @@ describe('scoreGlobal', () => {
 		expect(scoreGlobal([rl], a.levels).score).toBeNull();
 	});
 });
+
+describe('format v2: « aucun de ces éléments » and « non applicable » on demand', () => {
+	const none = { noneOfThese: { id: 'aucun', label: { fr: 'Aucun de ces éléments' } } };
+	const v2 = {
+		version: 2,
+		lawAsOf: '2026-11-30',
+		migration: { from: 1 }
+	} as const;
+	const q = questionnaire(
+		[
+			multiple('m', [50, 50], none),
+			single('s', [0, 100]),
+			single('na-ok', [0, 100], { notApplicable: true })
+		],
+		v2
+	);
+	const byId = (id: string) => q.questions.find((x) => x.id === id)!;
+	const status = (a: ReturnType<typeof answers>) =>
+		scoreQuestionnaire(q, profile, a).questions.map((r) => [r.questionId, r.status, r.score]);
+
+	it('scores « aucun » 0, alone only', () => {
+		expect(questionScore(byId('m'), ticks('aucun'))).toBe(0);
+		expect(questionScore(byId('m'), ticks('aucun', 'aucun'))).toBe(0);
+		expect(questionScore(byId('m'), ticks('c0', 'aucun'))).toBeNull();
+		expect(questionScore(byId('m'), ticks('c0', 'c1'))).toBe(100);
+	});
+
+	it('tells « aucun » (answered 0) from nothing ticked (unanswered) and from both (invalid)', () => {
+		expect(status(answers({ m: ticks('aucun') }))[0]).toEqual(['m', 'answered', 0]);
+		expect(status(answers({ m: ticks() }))[0]).toEqual(['m', 'unanswered', null]);
+		expect(status(answers({ m: ticks('aucun', 'c1') }))[0]).toEqual(['m', 'invalid', null]);
+	});
+
+	it('nothing ticked still scores 0 where there is no « aucun » choice (version 1 rule)', () => {
+		const v1 = questionnaire([multiple('m', [50, 50])]);
+		expect(scoreQuestionnaire(v1, profile, answers({ m: ticks() })).questions[0]).toMatchObject({
+			status: 'answered',
+			score: 0
+		});
+	});
+
+	it('« non applicable » on a v2 question that does not allow it is invalid and stays in the means', () => {
+		const scores = scoreQuestionnaire(q, profile, answers({ s: na, m: ticks('c0', 'c1') }));
+		expect(scores.questions[1]).toMatchObject({ questionId: 's', status: 'invalid' });
+		// m answered 100; s invalid: applicable, not answered (coverage 1 of 3), out of the score.
+		expect(scores.overall).toMatchObject({ score: 100, applicable: 3, answered: 1 });
+		expect(scores.overall.coverage).toBeCloseTo(100 / 3);
+	});
+
+	it('« non applicable » where allowed takes the question out of the theme and questionnaire means', () => {
+		const scores = scoreQuestionnaire(
+			q,
+			profile,
+			answers({ 'na-ok': na, s: choice('c0'), m: ticks('c0', 'c1') })
+		);
+		expect(scores.questions[2]).toMatchObject({ status: 'notApplicable', score: null });
+		expect(scores.overall).toMatchObject({ score: 50, coverage: 100, applicable: 2 });
+		expect(scores.themes['a']).toMatchObject({ score: 50, coverage: 100, applicable: 2 });
+	});
+
+	it('version 1 questions keep « non applicable » on every question', () => {
+		const v1 = questionnaire([single('s', [0, 100]), single('t', [0, 100])]);
+		const scores = scoreQuestionnaire(v1, profile, answers({ s: na, t: choice('c1') }));
+		expect(scores.questions[0]!.status).toBe('notApplicable');
+		expect(scores.overall).toMatchObject({ score: 100, coverage: 100, applicable: 1 });
+	});
+});

@@ -1,7 +1,12 @@
 import type { Answer, AnswerSet, Response } from './answer.ts';
 import { askedFlags } from './applicability.ts';
 import type { Profile } from './profile.ts';
-import type { Level, Question, Questionnaire } from './questionnaire.ts';
+import {
+	allowsNotApplicable,
+	type Level,
+	type Question,
+	type Questionnaire
+} from './questionnaire.ts';
 
 /** A score with what it rests on. Scores are unrounded; the UI rounds. */
 export interface ScoreSummary {
@@ -49,6 +54,8 @@ export interface QuestionnaireScores {
  * Points (0–100) that one response gives to one question, or null when it does not fit.
  * - single: the choice's score;
  * - multiple: the sum of the ticked choices' points, capped at 100 (ticks {50, 30, 40} → 100);
+ *   its « aucun de ces éléments » choice (`noneOfThese`) scores 0 and only alone (with another
+ *   tick the answer does not fit: null);
  * - boolean: `scores.yes` / `scores.no`;
  * - scale: linear, (value − min) / (max − min) × 100 (3 on a 1–5 scale → 50);
  * - number: the score of the last threshold the value reaches; below the first threshold, 0
@@ -72,6 +79,10 @@ interface Entry {
 	scored: boolean;
 	plannable: boolean;
 	choices: Map<string, number>;
+	/** The id of the exclusive « aucun de ces éléments » choice, if any. */
+	none: string | null;
+	/** « Non applicable » is an answer to this question. */
+	notApplicable: boolean;
 	yes: number;
 	no: number;
 	min: number;
@@ -91,6 +102,8 @@ function toEntry(q: Question, theme: number): Entry {
 		choices: new Map(
 			q.kind === 'single' || q.kind === 'multiple' ? q.choices.map((c) => [c.id, c.score]) : []
 		),
+		none: q.kind === 'multiple' ? (q.noneOfThese?.id ?? null) : null,
+		notApplicable: allowsNotApplicable(q),
 		yes: q.kind === 'boolean' ? q.scores.yes : 0,
 		no: q.kind === 'boolean' ? q.scores.no : 0,
 		min: q.kind === 'scale' ? q.scale.min : 0,
@@ -120,6 +133,8 @@ function entryScore(e: Entry, response: Response): number | null {
 		case 'multiple': {
 			if (response.type !== 'choices') return null;
 			const ticked = response.choices;
+			if (e.none !== null && ticked.includes(e.none))
+				return ticked.every((c) => c === e.none) ? 0 : null;
 			let sum = 0;
 			for (let i = 0; i < ticked.length; i++) {
 				const points = e.choices.get(ticked[i]!);
@@ -182,8 +197,9 @@ class Accumulator {
 /**
  * Scores one questionnaire for one territory.
  *
- * For the questions that apply (their condition holds and the answer is not "non applicable"),
- * with w the question's weight and s its points:
+ * For the questions that apply (their condition holds and the answer is not "non applicable",
+ * where the question allows that answer: `notApplicable`, see questionnaire.ts; where it does not,
+ * the answer is `invalid`), with w the question's weight and s its points:
  * - score    = Σ w·s / Σ w over questions answered or "je ne sais pas" (which scores 0);
  * - coverage = Σ w over questions really answered / Σ w over applicable questions × 100;
  * - target   = the score where each planned item (plannable and marked "prévu") scores 100,
@@ -231,9 +247,13 @@ function assess(e: Entry, answer: Answer | undefined, asked: boolean): QuestionR
 	const planned = e.plannable && answer?.planned === true;
 	if (!asked) return { questionId, status: 'notAsked', score: null, planned: false };
 	const r = answer?.response;
-	if (r === undefined) return { questionId, status: 'unanswered', score: null, planned };
+	// With a « aucun de ces éléments » choice, nothing ticked is no answer yet.
+	if (r === undefined || (e.none !== null && r.type === 'choices' && r.choices.length === 0))
+		return { questionId, status: 'unanswered', score: null, planned };
 	if (r.type === 'notApplicable')
-		return { questionId, status: 'notApplicable', score: null, planned: false };
+		return e.notApplicable
+			? { questionId, status: 'notApplicable', score: null, planned: false }
+			: { questionId, status: 'invalid', score: null, planned };
 	if (r.type === 'dontKnow') return { questionId, status: 'dontKnow', score: 0, planned };
 	if (e.kind === 'text')
 		return {

@@ -33,6 +33,8 @@ export function questionnaireInput(
 		themes,
 		questions,
 		levels: defaultLevels,
+		// Required from version 2 (« état du droit au »).
+		...((extra.version ?? 1) >= 2 ? { lawAsOf: '2026-11-30' } : {}),
 		...extra
 	};
 }

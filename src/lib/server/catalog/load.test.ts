@@ -47,6 +47,31 @@ describe('a valid questionnaire', () => {
 	});
 });
 
+describe('a valid questionnaire in format v2', () => {
+	it('loads with its v2 fields, « non applicable » resolved per question', () => {
+		const { questionnaires, problems } = loadCatalog(join(fixtures, 'catalog-v2'));
+		expect(problems).toEqual([]);
+		const v2 = questionnaires.find((q) => q.version === 2)!;
+		expect(v2.lawAsOf).toBe('2026-11-30');
+		expect(v2.questions.map((q) => [q.id, q.notApplicable])).toEqual([
+			['referent', false],
+			['strategie', true],
+			['outils', false],
+			['outils-revus', false],
+			['agents-formes', false],
+			['satisfaction', false],
+			['remarques', false]
+		]);
+		expect(v2.questions[2]).toMatchObject({ noneOfThese: { id: 'aucun' } });
+		expect(v2.questions[1]).toMatchObject({
+			legalBasis: { title: { fr: 'Stratégie (3\u202f500 hab.)' } },
+			choices: [{ id: 'non', recommendation: { effort: 'medium' } }, {}, {}]
+		});
+		const v1 = questionnaires.find((q) => q.version === 1)!;
+		expect(v1.questions.every((q) => q.notApplicable)).toBe(true);
+	});
+});
+
 describe('the malformed questionnaire corpus', () => {
 	const dir = join(fixtures, 'invalid');
 	const files = readdirSync(dir)

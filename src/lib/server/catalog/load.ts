@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { checkVersions } from '../../domain/catalog.ts';
 import { checkCoherence } from '../../domain/coherence.ts';
+import { obligationsAskedTwice } from '../../domain/obligation-references.ts';
 import { formatPath, problemsFromZod, type Problem } from '../../domain/problem.ts';
 import { questionnaireSchema, type Questionnaire } from '../../domain/questionnaire.ts';
 
@@ -22,8 +23,8 @@ export interface LoadedCatalog {
 const FILE_NAME = /^v([1-9]\d*)\.ya?ml$/;
 
 /**
- * Reads every `<dir>/<id>/v<N>.yaml`, validates each (schema, then coherence) and then the versions
- * together. Collects every problem instead of stopping at the first. Only questionnaires without
+ * Reads every `<dir>/<id>/v<N>.yaml`, validates each (schema, then coherence), then the versions
+ * together, then that no obligation is asked by two current (v2 or later) questions. Collects every problem instead of stopping at the first. Only questionnaires without
  * problems are returned.
  */
 export function loadCatalog(dir: string): LoadedCatalog {
@@ -58,6 +59,26 @@ export function loadCatalog(dir: string): LoadedCatalog {
 			message: p.message,
 			line: entry.locate(p.path)
 		});
+	}
+	for (const [a, b] of obligationsAskedTwice(loaded.map((l) => l.questionnaire))) {
+		const entryOf = (x: typeof a) =>
+			loaded.find(
+				(l) => l.questionnaire.id === x.questionnaireId && l.questionnaire.version === x.version
+			)!;
+		for (const [self, other] of [
+			[a, b],
+			[b, a]
+		] as const) {
+			const entry = entryOf(self);
+			const path = ['questions', self.questionIndex, 'legalBasis', 'reference'];
+			broken.add(entry.file);
+			problems.push({
+				file: entry.file,
+				path,
+				line: entry.locate(path),
+				message: `obligation "${self.reference}" is also asked by "${other.questionId}" (${relative(dir, entryOf(other).file)}, questions.${other.questionIndex}): ask each obligation in one question only`
+			});
+		}
 	}
 	return {
 		questionnaires: loaded.filter((l) => !broken.has(l.file)).map((l) => l.questionnaire),
