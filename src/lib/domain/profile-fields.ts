@@ -57,3 +57,9 @@ export function typeFromEpciNature(nature: string): TerritoryType {
 			return 'autre';
 	}
 }
+
+/**
+ * The years a population vintage (« millésime » of the INSEE legal populations) may take, for the
+ * profile form and the import of a file alike: what one accepts, the other does.
+ */
+export const POPULATION_VINTAGE = { min: 1990, max: 2100 } as const;

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { agentsBands, territoryTypes, type AgentsBand } from './profile-fields.ts';
+import {
+	agentsBands,
+	POPULATION_VINTAGE,
+	territoryTypes,
+	type AgentsBand
+} from './profile-fields.ts';
 
 export const territoryTypeSchema = z.enum(territoryTypes);
 export const agentsBandSchema = z.enum(
@@ -17,7 +22,7 @@ export const profileSchema = z.strictObject({
 	code: z.string().trim().min(1).optional(),
 	population: z.int().nonnegative().optional(),
 	/** Year of the INSEE "populations légales" the population comes from. */
-	populationVintage: z.int().min(1990).max(2100).optional(),
+	populationVintage: z.int().min(POPULATION_VINTAGE.min).max(POPULATION_VINTAGE.max).optional(),
 	region: regionCodeSchema.optional(),
 	agents: agentsBandSchema.optional()
 });
