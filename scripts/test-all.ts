@@ -1,7 +1,7 @@
 /**
  * `npm test`: every gate and every test suite, in order, without stopping at the first failure.
- * Gates (format, lint, types, questionnaires, build) count as one test each; vitest's tests are
- * counted one by one. Ends with the plain line `N passed, N failed` that CI reads.
+ * Gates (format, lint, types, questionnaires, messages, build) count as one test each; vitest's
+ * tests are counted one by one. Ends with the plain line `N passed, N failed` that CI reads.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -88,6 +88,7 @@ gate('format (prettier)', () => run('npx', ['prettier', '--check', '.']));
 gate('lint (eslint)', () => run('npx', ['eslint', '.', '--max-warnings', '0']));
 gate('types (svelte-check)', () => run('npm', ['run', '--silent', 'check']));
 gate('questionnaires:check', () => run('npx', ['tsx', 'scripts/questionnaires-check.ts']));
+gate('messages:check', () => run('npx', ['tsx', 'scripts/messages-check.ts']));
 gate('build', ensureBuild);
 vitest('unit, content and HTTP tests (vitest)', []);
 playwright('end-to-end tests (Playwright, Chromium)');

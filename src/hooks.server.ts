@@ -30,14 +30,30 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (event.url.pathname.startsWith('/api/')) return withSecurityHeaders(await resolve(event));
 	// Pages: the language of the request (see vite.config.ts) for the messages and `<html lang>`.
 	return withSecurityHeaders(
-		await paraglideMiddleware(event.request, ({ request, locale }) => {
-			event.request = request;
-			return resolve(event, {
-				transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
-			});
-		})
+		await paraglideMiddleware(
+			event.request,
+			({ request, locale }) => {
+				event.request = request;
+				return resolve(event, {
+					transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+				});
+			},
+			{ onRedirect: sameOriginRedirect }
+		)
 	);
 };
+
+/**
+ * A page asked in the other language than the remembered one is redirected (`/` → `/en/`) with
+ * a path only: the absolute address the catalog computes takes adapter-node's default scheme
+ * (https) when ORIGIN is unset, which a plain-http server cannot answer.
+ */
+function sameOriginRedirect(response: Response): void {
+	const location = response.headers.get('location');
+	if (!location) return;
+	const url = new URL(location, 'http://localhost');
+	response.headers.set('location', url.pathname + url.search);
+}
 
 /** Unexpected errors: logged with an id to quote, answered with a generic message. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {

@@ -224,12 +224,12 @@ test('a corrupted file is refused with a reason, and nothing changes', async ({ 
 	const text = await exportFile(page, id);
 
 	const cases: [string, string, RegExp][] = [
-		['truncated.json', text.slice(0, text.length / 2), /not valid JSON/],
-		['other.json', JSON.stringify({ hello: 'world' }), /not a Numériscope diagnostic file/],
+		['truncated.json', text.slice(0, text.length / 2), /n'est pas du JSON valide/],
+		['other.json', JSON.stringify({ hello: 'world' }), /n'est pas un diagnostic Numériscope/],
 		[
 			'unknown-question.json',
 			text.replace(`"${first}"`, '"question-inventee"'),
-			/"question-inventee" is not a question/
+			/« question-inventee » n'est pas une question/
 		]
 	];
 	for (const [name, content, reason] of cases) {

@@ -129,3 +129,25 @@ export async function expectNoAxeViolations(page: Page) {
 	);
 	expect(summary).toEqual([]);
 }
+
+/**
+ * The page's visible text, leaving out every fragment marked as being in `lang` (an element
+ * whose nearest `lang` attribute names it): on an English page, `visibleTextWithoutLang(page,
+ * 'fr')` is what must contain no French — names and untranslated content are marked `lang="fr"`.
+ */
+export async function visibleTextWithoutLang(page: Page, lang: 'fr' | 'en'): Promise<string> {
+	return page.evaluate((lang) => {
+		const parts: string[] = [];
+		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const text = node.textContent?.trim();
+			const parent = node.parentElement;
+			if (!text || !parent || parent.closest('script, style, template')) continue;
+			if (!parent.checkVisibility({ visibilityProperty: true })) continue;
+			const marked = parent.closest('[lang]')?.getAttribute('lang') ?? '';
+			if (marked === lang || marked.startsWith(`${lang}-`)) continue;
+			parts.push(text);
+		}
+		return parts.join('\n');
+	}, lang);
+}

@@ -2,19 +2,34 @@ import { z } from 'zod';
 import { answerSchema, type Answer, type AnswerSet } from './answer.ts';
 import { contributionCohortSchema, contributionSchema } from './contribution.ts';
 import { campaignYearSchema, participationTokenSchema, secretPattern } from './participation.ts';
-import { formatPath } from './problem.ts';
+import { fieldProblems, type BackupProblem } from './backup-problem.ts';
 import { profileSchema } from './profile.ts';
 import type { Questionnaire } from './questionnaire.ts';
 import { questionScore } from './scoring.ts';
 import { slugSchema } from './text.ts';
 
+export type { BackupProblem, FieldIssue } from './backup-problem.ts';
+
 export const BACKUP_FORMAT = 'numeriscope-diagnostic';
 /** The format this version of the app writes. Older files are upgraded by `upgraders`. */
 export const BACKUP_VERSION = 2;
 
+/**
+ * Bounds of an imported file, checked before anything is stored or requested: its size (checked
+ * before it is read), the length of names and codes, the number of questionnaires it pins (each
+ * one is fetched from the server).
+ */
+export const MAX_BACKUP_BYTES = 5 * 1024 * 1024;
+export const MAX_NAME_LENGTH = 200;
+export const MAX_CODE_LENGTH = 20;
+export const MAX_ID_LENGTH = 100;
+export const MAX_PINNED = 50;
+
+const idSchema = slugSchema.max(MAX_ID_LENGTH);
+
 const answerEntrySchema = answerSchema.extend({
-	questionnaireId: slugSchema,
-	questionId: slugSchema
+	questionnaireId: idSchema,
+	questionId: idSchema
 });
 
 /**
@@ -27,11 +42,11 @@ export const heldTokenSchema = z
 		campaign: campaignYearSchema,
 		/** The official cohort of the invitation, bound to the token's key. */
 		cohort: contributionCohortSchema,
-		questionnaire: slugSchema,
+		questionnaire: idSchema,
 		/** The versions of the questionnaire the campaign collects. */
 		versions: z.array(z.int().min(1)).min(1).max(50),
 		token: participationTokenSchema,
-		secret: z.string().regex(secretPattern, 'a secret is 43 base64url characters'),
+		secret: z.string().regex(secretPattern),
 		/** ready: never used; sent: a contribution is live; withdrawn: it was withdrawn. */
 		status: z.enum(['ready', 'sent', 'withdrawn']),
 		/** The contribution last sent with this token. */
@@ -39,7 +54,7 @@ export const heldTokenSchema = z
 	})
 	.superRefine((t, ctx) => {
 		if (t.status === 'sent' && !t.sent)
-			ctx.addIssue({ code: 'custom', path: ['sent'], message: 'a sent token says what it sent' });
+			ctx.addIssue({ code: 'custom', path: ['sent'], params: { kind: 'sent_missing' } });
 		const s = t.sent;
 		if (
 			s &&
@@ -49,11 +64,7 @@ export const heldTokenSchema = z
 				s.cohort.band !== t.cohort.band ||
 				s.cohort.region !== t.cohort.region)
 		)
-			ctx.addIssue({
-				code: 'custom',
-				path: ['sent'],
-				message: "what was sent is not of the token's campaign, questionnaire and cohort"
-			});
+			ctx.addIssue({ code: 'custom', path: ['sent'], params: { kind: 'sent_mismatch' } });
 	});
 export type HeldToken = z.infer<typeof heldTokenSchema>;
 
@@ -66,14 +77,19 @@ export const backupSchema = z
 		formatVersion: z.literal(BACKUP_VERSION),
 		exportedAt: z.iso.datetime(),
 		assessment: z.strictObject({
-			id: z.string().regex(/^[\w-]{8,64}$/, 'an id of 8 to 64 letters, digits, - or _'),
+			id: z.string().regex(/^[\w-]{8,64}$/),
 			createdAt: z.int().positive(),
 			updatedAt: z.int().positive(),
-			questionnaires: z.array(z.strictObject({ id: slugSchema, version: z.int().min(1) }))
+			questionnaires: z
+				.array(z.strictObject({ id: idSchema, version: z.int().min(1) }))
+				.max(MAX_PINNED)
 		}),
-		profile: profileSchema,
+		profile: profileSchema.extend({
+			name: profileSchema.shape.name.max(MAX_NAME_LENGTH),
+			code: profileSchema.shape.code.unwrap().max(MAX_CODE_LENGTH).optional()
+		}),
 		answers: z.array(answerEntrySchema).max(10_000),
-		tokens: z.array(heldTokenSchema).max(MAX_TOKENS, `at most ${MAX_TOKENS} tokens`)
+		tokens: z.array(heldTokenSchema).max(MAX_TOKENS)
 	})
 	.superRefine((b, ctx) => {
 		const held = new Set<string>();
@@ -83,22 +99,35 @@ export const backupSchema = z
 				ctx.addIssue({
 					code: 'custom',
 					path: ['tokens', i],
-					message: `two tokens for ${t.questionnaire} in campaign ${t.campaign}`
+					params: { kind: 'duplicate_token', questionnaire: t.questionnaire, campaign: t.campaign }
 				});
 			held.add(key);
 		});
-		const pinned = new Set(b.assessment.questionnaires.map((q) => q.id));
+		const pinned = new Set<string>();
+		b.assessment.questionnaires.forEach((q, i) => {
+			if (pinned.has(q.id))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['assessment', 'questionnaires', i, 'id'],
+					params: { kind: 'duplicate_questionnaire', questionnaire: q.id }
+				});
+			pinned.add(q.id);
+		});
 		const seen = new Set<string>();
 		b.answers.forEach((a, i) => {
 			const key = `${a.questionnaireId}/${a.questionId}`;
 			if (seen.has(key))
-				ctx.addIssue({ code: 'custom', path: ['answers', i], message: `two answers to ${key}` });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['answers', i],
+					params: { kind: 'duplicate_answer', answer: key }
+				});
 			seen.add(key);
 			if (!pinned.has(a.questionnaireId))
 				ctx.addIssue({
 					code: 'custom',
 					path: ['answers', i, 'questionnaireId'],
-					message: `"${a.questionnaireId}" is not a questionnaire of this diagnostic`
+					params: { kind: 'not_pinned', questionnaire: a.questionnaireId }
 				});
 		});
 	});
@@ -114,7 +143,12 @@ export const upgraders: Readonly<Record<number, Upgrader>> = {
 };
 
 export type ParseResult =
-	{ ok: true; backup: Backup; upgradedFrom?: number } | { ok: false; problems: string[] };
+	{ ok: true; backup: Backup; upgradedFrom?: number } | { ok: false; problems: BackupProblem[] };
+
+/** A file over `MAX_BACKUP_BYTES` is refused by its size, before it is read. */
+export function sizeProblem(size: number, max = MAX_BACKUP_BYTES): BackupProblem | null {
+	return size > max ? { code: 'too_large', size, max } : null;
+}
 
 /** Reads a backup file's text: JSON, known format, upgraded to the current version, validated. */
 export function parseBackup(
@@ -128,7 +162,7 @@ export function parseBackup(
 	} catch (e) {
 		return {
 			ok: false,
-			problems: [`the file is not valid JSON (${e instanceof Error ? e.message : String(e)})`]
+			problems: [{ code: 'not_json', detail: e instanceof Error ? e.message : String(e) }]
 		};
 	}
 	if (
@@ -137,38 +171,20 @@ export function parseBackup(
 		Array.isArray(json) ||
 		(json as { format?: unknown }).format !== BACKUP_FORMAT
 	)
-		return {
-			ok: false,
-			problems: [
-				'this is not a Numériscope diagnostic file (format "numeriscope-diagnostic" expected)'
-			]
-		};
+		return { ok: false, problems: [{ code: 'not_backup' }] };
 	let file = json as Record<string, unknown>;
 	const from = file['formatVersion'];
 	if (typeof from !== 'number' || !Number.isInteger(from) || from < 1)
-		return { ok: false, problems: ['formatVersion: a whole number from 1 is expected'] };
+		return { ok: false, problems: [{ code: 'format_version' }] };
 	if (from > current)
-		return {
-			ok: false,
-			problems: [
-				`formatVersion ${from}: this file was made by a newer version of Numériscope (this one reads up to ${current})`
-			]
-		};
+		return { ok: false, problems: [{ code: 'newer_format', version: from, current }] };
 	for (let v = from; v < current; v++) {
 		const up = chain[v];
-		if (!up)
-			return {
-				ok: false,
-				problems: [`formatVersion ${from}: no upgrade from format ${v} is known`]
-			};
+		if (!up) return { ok: false, problems: [{ code: 'no_upgrade', version: v, from }] };
 		file = up(file);
 	}
 	const parsed = backupSchema.safeParse(file);
-	if (!parsed.success)
-		return {
-			ok: false,
-			problems: parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`)
-		};
+	if (!parsed.success) return { ok: false, problems: fieldProblems(parsed.error, file) };
 	return { ok: true, backup: parsed.data, ...(from < current ? { upgradedFrom: from } : {}) };
 }
 
@@ -176,22 +192,24 @@ export function parseBackup(
 export function checkBackupAnswers(
 	backup: Backup,
 	find: (id: string, version: number) => Questionnaire | undefined
-): string[] {
-	const problems: string[] = [];
+): BackupProblem[] {
+	const problems: BackupProblem[] = [];
 	const versions = new Map(backup.assessment.questionnaires.map((q) => [q.id, q.version]));
 	for (const [id, version] of versions)
 		if (!find(id, version))
-			problems.push(
-				`questionnaire "${id}" version ${version} is unknown to this version of Numériscope`
-			);
+			problems.push({ code: 'unknown_questionnaire', questionnaire: id, version });
 	backup.answers.forEach((a, i) => {
 		const q = find(a.questionnaireId, versions.get(a.questionnaireId) ?? 0);
 		if (!q) return;
 		const question = q.questions.find((x) => x.id === a.questionId);
 		if (!question)
-			return problems.push(
-				`answers.${i}: "${a.questionId}" is not a question of ${a.questionnaireId} v${q.version}`
-			);
+			return problems.push({
+				code: 'unknown_question',
+				path: `answers.${i}`,
+				question: a.questionId,
+				questionnaire: a.questionnaireId,
+				version: q.version
+			});
 		const r = a.response;
 		const fits =
 			r === undefined ||
@@ -199,9 +217,12 @@ export function checkBackupAnswers(
 			r.type === 'notApplicable' ||
 			(question.kind === 'text' ? r.type === 'text' : questionScore(question, r) !== null);
 		if (!fits)
-			problems.push(
-				`answers.${i}: this answer does not fit question "${a.questionId}" (${question.kind})`
-			);
+			problems.push({
+				code: 'answer_unfit',
+				path: `answers.${i}`,
+				question: a.questionId,
+				kind: question.kind
+			});
 	});
 	return problems;
 }

@@ -1,7 +1,9 @@
 import type { Answer } from '../../domain/answer.ts';
-import type { Backup } from '../../domain/backup.ts';
+import type { Backup, BackupProblem } from '../../domain/backup.ts';
+import { localize, type Locale } from '../../domain/localize.ts';
 import { applyMerge, conflictKey, planMerge, type MergePlan } from '../../domain/merge.ts';
 import type { Questionnaire } from '../../domain/questionnaire.ts';
+import { getLocale } from '../../paraglide/runtime.js';
 import { loadQuestionnaire } from '../catalog.ts';
 import {
 	repository,
@@ -20,7 +22,8 @@ export type Target = { kind: 'new' } | { kind: 'merge'; id: string };
  */
 export class Importer {
 	fileName = $state('');
-	problems: string[] = $state([]);
+	/** Why the file is refused, as codes (`importProblemText` words them); nothing is stored. */
+	problems: BackupProblem[] = $state([]);
 	backup: Backup | null = $state(null);
 	incoming: Record<string, Record<string, Answer>> = $state({});
 	questionnaires: Questionnaire[] = $state([]);
@@ -42,8 +45,11 @@ export class Importer {
 		this.fileName = file.name;
 		this.backup = null;
 		this.problems = [];
-		const { parseBackup, checkBackupAnswers, backupAnswers } =
+		const { parseBackup, checkBackupAnswers, backupAnswers, sizeProblem } =
 			await import('../../domain/backup.ts');
+		// A file too large is refused by its size, before it is read into memory.
+		const tooLarge = sizeProblem(file.size);
+		if (tooLarge) return void (this.problems = [tooLarge]);
 		const parsed = parseBackup(await file.text());
 		if (!parsed.ok) return void (this.problems = parsed.problems);
 		const loaded = await Promise.all(
@@ -113,10 +119,16 @@ export class Importer {
 		return b.assessment.id;
 	}
 
-	questionText(questionnaireId: string, questionId: string): string {
+	/** A question's text in the page's language, and the language it is in (French when untranslated). */
+	questionText(questionnaireId: string, questionId: string): { text: string; lang: Locale } {
 		const q = this.questionnaires.find((x) => x.id === questionnaireId);
 		const question = q?.questions.find((x) => x.id === questionId);
-		return question ? question.text.fr : questionId;
+		if (!question) return { text: questionId, lang: getLocale() };
+		const locale = getLocale();
+		return {
+			text: localize(question.text, locale),
+			lang: locale === 'en' && question.text.en ? 'en' : 'fr'
+		};
 	}
 }
 

@@ -1,48 +1,71 @@
-/** A storage failure with a message the officer can act on, in French. */
+import { storageMessage } from '../../messages/storage.ts';
+
+/** What the app was doing when the browser store failed; named in the message. */
+export type StorageAction =
+	| 'list'
+	| 'read'
+	| 'create'
+	| 'save_profile'
+	| 'save_questionnaires'
+	| 'save_answer'
+	| 'save_answers'
+	| 'duplicate'
+	| 'delete'
+	| 'import'
+	| 'merge'
+	| 'upgrade'
+	| 'read_tokens'
+	| 'save_tokens'
+	| 'import_tokens';
+
+/**
+ * Why the browser store failed: full (`quota`); closed because another tab opened a newer
+ * version (`closed`); newer on disk than this page's code (`newer`, a tab of the updated app
+ * upgraded it); missing or refused, as in some private browsing modes (`unavailable`); else
+ * `unknown`, with the browser's own words as the detail.
+ */
+export type StorageErrorKind = 'quota' | 'closed' | 'newer' | 'unavailable' | 'unknown';
+
+/**
+ * A storage failure with a message the officer can act on, in the page's language (the
+ * language only changes with a reload, so the message is written once, when it is thrown).
+ */
 export class StorageError extends Error {
 	constructor(
-		message: string,
-		readonly code: 'quota' | 'closed' | 'unavailable' | 'unknown',
+		readonly code: StorageErrorKind,
+		readonly action: StorageAction,
+		readonly detail = '',
 		options?: { cause?: unknown }
 	) {
-		super(message, options);
+		super(storageMessage(code, action, detail), options);
 		this.name = 'StorageError';
 	}
 
 	/** Tells IndexedDB/Dexie failures apart by `error.name`, as Dexie recommends. */
-	static from(e: unknown, what: string): StorageError {
+	static from(e: unknown, action: StorageAction): StorageError {
 		if (e instanceof StorageError) return e;
 		const name =
 			(e as { name?: string; inner?: { name?: string } })?.inner?.name ??
 			(e as { name?: string })?.name;
-		switch (name) {
-			case 'QuotaExceededError':
-				return new StorageError(
-					`Impossible de ${what} : l'espace de stockage du navigateur est plein. Exportez vos diagnostics, supprimez-en d'anciens, puis réessayez.`,
-					'quota',
-					{ cause: e }
-				);
-			case 'DatabaseClosedError':
-				return new StorageError(
-					`Impossible de ${what} : Numériscope a été mis à jour dans un autre onglet. Rechargez la page.`,
-					'closed',
-					{ cause: e }
-				);
-			case 'MissingAPIError':
-			case 'InvalidStateError':
-				return new StorageError(
-					`Impossible de ${what} : le stockage local est indisponible (navigation privée ou stockage désactivé ?).`,
-					'unavailable',
-					{ cause: e }
-				);
-			default:
-				return new StorageError(
-					`Impossible de ${what} : ${e instanceof Error ? e.message : String(e)}`,
-					'unknown',
-					{
-						cause: e
-					}
-				);
-		}
+		const kind = kindOf(name);
+		const detail = kind === 'unknown' ? (e instanceof Error ? e.message : String(e)) : '';
+		return new StorageError(kind, action, detail, { cause: e });
+	}
+}
+
+function kindOf(name: string | undefined): StorageErrorKind {
+	switch (name) {
+		case 'QuotaExceededError':
+			return 'quota';
+		case 'DatabaseClosedError':
+			return 'closed';
+		case 'VersionError':
+			return 'newer';
+		case 'MissingAPIError':
+		case 'InvalidStateError':
+		case 'SecurityError':
+			return 'unavailable';
+		default:
+			return 'unknown';
 	}
 }

@@ -15,7 +15,7 @@ import {
 	type StoredAssessment,
 	type StoredProfile
 } from './db.ts';
-import { StorageError } from './errors.ts';
+import { StorageError, type StorageAction } from './errors.ts';
 
 /** A diagnostic with everything the pages need. */
 export interface Diagnostic {
@@ -38,7 +38,7 @@ export interface DiagnosticSummary {
  * ones it uses), each one transaction done at once. `createRepository` binds them to a database.
  */
 
-async function run<T>(what: string, work: () => Promise<T>): Promise<T> {
+async function run<T>(what: StorageAction, work: () => Promise<T>): Promise<T> {
 	try {
 		return await work();
 	} catch (e) {
@@ -47,7 +47,7 @@ async function run<T>(what: string, work: () => Promise<T>): Promise<T> {
 }
 
 export function listDiagnostics(db: NumeriscopeDB): Promise<DiagnosticSummary[]> {
-	return run('lire vos diagnostics', async () => {
+	return run('list', async () => {
 		const assessments = await db.assessments.orderBy('updatedAt').reverse().toArray();
 		return Promise.all(
 			assessments.map(async (assessment) => {
@@ -66,7 +66,7 @@ export function listDiagnostics(db: NumeriscopeDB): Promise<DiagnosticSummary[]>
 }
 
 export function getDiagnostic(db: NumeriscopeDB, id: string): Promise<Diagnostic | undefined> {
-	return run('lire le diagnostic', () =>
+	return run('read', () =>
 		db.transaction('r', db.assessments, db.profiles, db.answers, async () => {
 			const assessment = await db.assessments.get(id);
 			if (!assessment) return undefined;
@@ -84,7 +84,7 @@ export function createDiagnostic(
 	questionnaires: PinnedQuestionnaire[],
 	now = Date.now()
 ): Promise<string> {
-	return run('créer le diagnostic', () =>
+	return run('create', () =>
 		db.transaction('rw', db.assessments, db.profiles, async () => {
 			const profileId = newId();
 			const id = newId();
@@ -101,7 +101,7 @@ export function updateProfile(
 	profile: Profile,
 	now = Date.now()
 ): Promise<void> {
-	return run('enregistrer le profil', () =>
+	return run('save_profile', () =>
 		db.transaction('rw', db.assessments, db.profiles, async () => {
 			const a = await db.assessments.get(assessmentId);
 			if (!a) throw new Error('diagnostic introuvable');
@@ -117,7 +117,7 @@ export async function setQuestionnaires(
 	questionnaires: PinnedQuestionnaire[],
 	now = Date.now()
 ): Promise<void> {
-	await run('enregistrer les questionnaires', () =>
+	await run('save_questionnaires', () =>
 		db.assessments.update(assessmentId, { questionnaires, updatedAt: now })
 	);
 }
@@ -131,7 +131,7 @@ export function saveAnswer(
 	answer: Answer | undefined,
 	now = Date.now()
 ): Promise<void> {
-	return run('enregistrer la réponse', async () => {
+	return run('save_answer', async () => {
 		if (answer === undefined) await db.answers.delete([assessmentId, questionnaireId, questionId]);
 		else
 			await db.answers.put({
@@ -151,7 +151,7 @@ export function replaceAnswers(
 	byQuestionnaire: Record<string, AnswerSet>,
 	now = Date.now()
 ): Promise<void> {
-	return run('enregistrer les réponses', () =>
+	return run('save_answers', () =>
 		db.transaction('rw', db.answers, db.assessments, async () => {
 			for (const [questionnaireId, answers] of Object.entries(byQuestionnaire)) {
 				await db.answers
@@ -171,7 +171,7 @@ export function duplicateDiagnostic(
 	id: string,
 	now = Date.now()
 ): Promise<string> {
-	return run('dupliquer le diagnostic', () =>
+	return run('duplicate', () =>
 		db.transaction('rw', db.assessments, db.profiles, db.answers, async () => {
 			const source = await db.assessments.get(id);
 			const profile = source && (await db.profiles.get(source.profileId));
@@ -194,7 +194,7 @@ export function duplicateDiagnostic(
 }
 
 export function removeDiagnostic(db: NumeriscopeDB, id: string): Promise<void> {
-	return run('supprimer le diagnostic', () =>
+	return run('delete', () =>
 		db.transaction('rw', db.assessments, db.profiles, db.answers, async () => {
 			const a = await db.assessments.get(id);
 			if (!a) return;
@@ -207,7 +207,7 @@ export function removeDiagnostic(db: NumeriscopeDB, id: string): Promise<void> {
 
 /** Stores a whole diagnostic (an import), replacing one with the same id. */
 export function putDiagnostic(db: NumeriscopeDB, d: Diagnostic, now = Date.now()): Promise<void> {
-	return run('importer le diagnostic', () =>
+	return run('import', () =>
 		db.transaction('rw', db.assessments, db.profiles, db.answers, async () => {
 			const existing = await db.assessments.get(d.assessment.id);
 			if (existing) {
@@ -237,7 +237,7 @@ export function getParticipation(
 	db: NumeriscopeDB,
 	assessmentId: string
 ): Promise<ParticipationRecord> {
-	return run('lire vos jetons de participation', async () => {
+	return run('read_tokens', async () => {
 		const row = await db.settings.get(participationKey(assessmentId));
 		return (row?.value as ParticipationRecord | undefined) ?? emptyRecord();
 	});
@@ -249,7 +249,7 @@ export function setParticipation(
 	assessmentId: string,
 	record: ParticipationRecord
 ): Promise<void> {
-	return run('enregistrer vos jetons de participation', async () => {
+	return run('save_tokens', async () => {
 		await db.settings.put({ key: participationKey(assessmentId), value: record });
 	});
 }
@@ -261,7 +261,7 @@ export function importTokens(
 	tokens: HeldToken[]
 ): Promise<void> {
 	if (tokens.length === 0) return Promise.resolve();
-	return run('importer vos jetons de participation', () =>
+	return run('import_tokens', () =>
 		db.transaction('rw', db.settings, async () => {
 			const key = participationKey(assessmentId);
 			const row = await db.settings.get(key);
