@@ -63,6 +63,16 @@ const storageModules = {
 		'A component does no I/O: a state class (src/lib/client/state) reads and writes the store.'
 };
 
+/** An internal link or goto() is `localizeHref(resolve('/route', params))`, never a typed path. */
+const pathMessage =
+	"Write internal paths as localizeHref(resolve('/…')) (keeps the base path and the language).";
+const handWrittenPaths = [
+	"SvelteAttribute[key.name='href'] > SvelteLiteral[value=/^\\u002F/]",
+	"SvelteAttribute[key.name='href'] > SvelteMustacheTag > Literal[value=/^\\u002F/]",
+	"SvelteAttribute[key.name='href'] > SvelteMustacheTag > TemplateLiteral",
+	"CallExpression[callee.name='goto'] > :matches(Literal, TemplateLiteral).arguments"
+].map((selector) => ({ selector, message: pathMessage }));
+
 export default ts.config(
 	{
 		ignores: [
@@ -87,8 +97,14 @@ export default ts.config(
 				'error',
 				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
 			],
-			// Shallow routing rewrites the current page's own query string, already resolved.
-			'svelte/no-navigation-without-resolve': ['error', { ignoreReplaceState: true }]
+			// Shallow routing rewrites the current page's own query string, already resolved. Links
+			// and goto() keep the language with `localizeHref(resolve(…))`, which this rule cannot
+			// see through: `no-restricted-syntax` below refuses a hand-written internal path instead.
+			'svelte/no-navigation-without-resolve': [
+				'error',
+				{ ignoreReplaceState: true, ignoreLinks: true, ignoreGoto: true }
+			],
+			'no-restricted-syntax': ['error', ...handWrittenPaths]
 		}
 	},
 	{

@@ -17,6 +17,8 @@ beforeAll(async () => {
 }, 120_000);
 
 const BOUNDARY_RULES = new Set([
+	'no-restricted-syntax',
+	'svelte/no-navigation-without-resolve',
 	'no-restricted-imports',
 	'@typescript-eslint/no-restricted-imports',
 	'@typescript-eslint/no-floating-promises',
@@ -105,6 +107,24 @@ describe('components and route pages do no I/O', () => {
 				`import { Chart } from 'chart.js';\nexport const c = Chart;\n`
 			)
 		).toEqual([]);
+	});
+});
+
+describe('internal links keep the base path and the language', () => {
+	const file = 'src/lib/components/SaveStatus.svelte';
+	const head = `import { goto } from '$app/navigation';\nimport { resolve } from '$app/paths';\nimport { localizeHref } from '$lib/paraglide/runtime';\nconst id = 'x';`;
+
+	it.each([
+		['a typed path', `<a href="/diagnostics">x</a>`],
+		['a template path', '<a href={`/diagnostics/${id}`}>x</a>'],
+		['goto with a typed path', `<button onclick={() => goto('/')}>x</button>`]
+	])('reports %s', async (_, markup) => {
+		expect(await findings(file, svelte(head) + markup)).toHaveLength(1);
+	});
+
+	it('accepts localizeHref(resolve(…)) and external links', async () => {
+		const markup = `<a href={localizeHref(resolve('/diagnostics/[id]', { id }))}>x</a>\n<a href="https://www.cnil.fr">y</a>\n<button onclick={() => goto(localizeHref(resolve('/')))}>z</button>`;
+		expect(await findings(file, svelte(head) + markup)).toEqual([]);
 	});
 });
 
