@@ -25,11 +25,8 @@ export interface Diagnostic {
 	answers: Record<string, Record<string, Answer>>;
 }
 
-export interface DiagnosticSummary {
-	assessment: StoredAssessment;
-	profile: StoredProfile;
-	/** Answers given, per questionnaire id. */
-	answered: Record<string, number>;
+export interface DiagnosticSummary extends Diagnostic {
+	/** The latest change of the diagnostic or of one of its answers. */
 	lastChange: number;
 }
 
@@ -52,14 +49,9 @@ export function listDiagnostics(db: NumeriscopeDB): Promise<DiagnosticSummary[]>
 		return Promise.all(
 			assessments.map(async (assessment) => {
 				const profile = await db.profiles.get(assessment.profileId);
-				const answers = await db.answers.where('assessmentId').equals(assessment.id).toArray();
-				const answered: Record<string, number> = {};
-				let lastChange = assessment.updatedAt;
-				for (const a of answers) {
-					answered[a.questionnaireId] = (answered[a.questionnaireId] ?? 0) + 1;
-					lastChange = Math.max(lastChange, a.updatedAt);
-				}
-				return { assessment, profile: profile!, answered, lastChange };
+				const rows = await db.answers.where('assessmentId').equals(assessment.id).toArray();
+				const lastChange = rows.reduce((t, a) => Math.max(t, a.updatedAt), assessment.updatedAt);
+				return { assessment, profile: profile!, answers: groupAnswers(rows), lastChange };
 			})
 		);
 	});
@@ -222,13 +214,18 @@ export function duplicateDiagnostic(
 	);
 }
 
+/**
+ * Deletes a diagnostic with its answers, profile and participation tokens. Its live contributions
+ * must have been withdrawn first (`DiagnosticsList.remove`): without the tokens they cannot be.
+ */
 export function removeDiagnostic(db: NumeriscopeDB, id: string): Promise<void> {
 	return run('supprimer le diagnostic', () =>
-		db.transaction('rw', db.assessments, db.profiles, db.answers, async () => {
+		db.transaction('rw', db.assessments, db.profiles, db.answers, db.settings, async () => {
 			const a = await db.assessments.get(id);
 			if (!a) return;
 			await db.answers.where('assessmentId').equals(id).delete();
 			await db.profiles.delete(a.profileId);
+			await db.settings.delete(participationKey(id));
 			await db.assessments.delete(id);
 		})
 	);
