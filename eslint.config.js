@@ -55,6 +55,18 @@ const ioModules = [
 		message: 'Chart.js is used only by the chart adapter (src/lib/client/chart).'
 	}
 ];
+const requestModules = {
+	group: [
+		'$lib/client/territories',
+		'$lib/client/upgrade',
+		'$lib/client/participation/api',
+		'**/client/territories*',
+		'**/client/upgrade*',
+		'**/client/participation/api*'
+	],
+	allowTypeImports: true,
+	message: 'A component does no I/O: its state class (src/lib/client/state) makes the request.'
+};
 const storageModules = {
 	group: ['$lib/client/storage/*', '**/client/storage/*'],
 	// Types (`Diagnostic`, `StoredProfile`) are data, not I/O.
@@ -149,7 +161,7 @@ export default ts.config(
 			'no-restricted-imports': 'off',
 			'@typescript-eslint/no-restricted-imports': [
 				'error',
-				{ patterns: [...ioModules, storageModules] }
+				{ patterns: [...ioModules, storageModules, requestModules] }
 			]
 		}
 	},

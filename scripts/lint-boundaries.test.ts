@@ -73,7 +73,9 @@ describe('components and route pages do no I/O', () => {
 				`import Dexie from 'dexie'; void Dexie;`,
 				`import { Chart } from 'chart.js'; void Chart;`,
 				`import { repository } from '$lib/client/storage/repository'; void repository;`,
-				`import { database } from '../client/storage/db'; void database;`
+				`import { database } from '../client/storage/db'; void database;`,
+				`import { searchTerritories } from '$lib/client/territories'; void searchTerritories;`,
+				`import { applyUpgrade } from '$lib/client/upgrade'; void applyUpgrade;`
 			].map((code) => [file, code] as const)
 		)
 	)('%s: reports %s', async (file, code) => {
