@@ -1,5 +1,5 @@
 import { ESLint } from 'eslint';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 /*
  * The boundaries of docs/architecture.md are enforced by eslint.config.js; these cases feed the
@@ -7,6 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * parser finds it in the project) and check that the right rule reports it — and that the allowed
  * forms pass.
  */
+
+// Type-aware linting takes about a second a case, more on a loaded machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 let eslint: ESLint;
 beforeAll(async () => {
