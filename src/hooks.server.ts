@@ -1,7 +1,7 @@
 import { building } from '$app/environment';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
-import { catalog } from '$lib/catalog';
+import { catalog } from '$lib/server/catalog/bundle';
 import { startBenchmarks } from '$lib/server/benchmarks/runtime';
 import { configOrExit } from '$lib/server/config';
 import { errorResponse } from '$lib/server/http/errors';

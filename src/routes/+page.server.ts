@@ -1,4 +1,4 @@
-import { catalog } from '$lib/catalog';
+import { catalog } from '$lib/server/catalog/bundle';
 import { summarize } from '$lib/domain/summary';
 import type { PageServerLoad } from './$types';
 

@@ -22,16 +22,18 @@ export async function previewUpgrade(
 	return { ...result, target: versions.at(-1)! };
 }
 
-/** Applies a previewed upgrade: the answers and the pinned version change in the store. */
+/**
+ * Applies a previewed upgrade: the answers and the pinned version change together, in one
+ * transaction (answers of v2 never stay pinned to v1 after a failure).
+ */
 export async function applyUpgrade(
 	d: Diagnostic,
 	preview: UpgradePreview,
 	repo: Repository = repository()
 ): Promise<void> {
 	const { id, version } = preview.target;
-	await repo.replaceAnswers(d.assessment.id, { [id]: preview.answers });
-	await repo.setQuestionnaires(
-		d.assessment.id,
-		d.assessment.questionnaires.map((q) => (q.id === id ? { id, version } : q))
-	);
+	await repo.changeAnswers(d.assessment.id, {
+		answers: { [id]: preview.answers },
+		questionnaires: d.assessment.questionnaires.map((q) => (q.id === id ? { id, version } : q))
+	});
 }

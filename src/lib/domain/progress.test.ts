@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { diagnosticCsv } from './csv.ts';
-import { compareWithEarlier } from './progress.ts';
+import { compareWithEarlier, completion, completionPercent } from './progress.ts';
 import { scoreGlobal, scoreQuestionnaire } from './scoring.ts';
-import { answers, choice, dontKnow, questionnaire, single, yesNo, yes, no } from './testing.ts';
+import {
+	answers,
+	choice,
+	dontKnow,
+	na,
+	questionnaire,
+	single,
+	textQ,
+	yesNo,
+	yes,
+	no
+} from './testing.ts';
 
 const v1 = questionnaire([single('a', [0, 50, 100]), single('b', [0, 100]), yesNo('c')], {
 	id: 'q'
@@ -16,6 +27,46 @@ const v2 = questionnaire(
 	}
 );
 const profile = { type: 'commune' as const };
+
+describe('completion', () => {
+	const q = questionnaire([
+		yesNo('a', { theme: 't1' }),
+		yesNo('b', { theme: 't2' }),
+		yesNo('c', { theme: 't1', applicableIf: { question: 'a', equals: true } }),
+		textQ('d', { theme: 't2', applicableIf: { profile: 'type', in: ['region'] } })
+	]);
+
+	it('counts the questions asked and those with a response (the worked example)', () => {
+		expect(completion(q, profile, {})).toEqual({ done: 0, total: 2 });
+		expect(completion(q, profile, answers({ a: no }))).toEqual({ done: 1, total: 2 });
+		expect(completion(q, profile, answers({ a: yes }))).toEqual({ done: 1, total: 3 });
+		expect(completion(q, profile, answers({ a: yes, c: dontKnow }))).toEqual({
+			done: 2,
+			total: 3
+		});
+	});
+
+	it('counts « non applicable » as a response, a comment or a plan alone as none', () => {
+		expect(
+			completion(q, profile, { a: { response: na }, b: { comment: 'à voir', planned: true } })
+		).toEqual({ done: 1, total: 2 });
+	});
+
+	it('follows the profile and can be read for one theme', () => {
+		const region = { type: 'region' as const };
+		expect(completion(q, region, answers({ a: yes, b: no }))).toEqual({ done: 2, total: 4 });
+		expect(completion(q, region, answers({ a: yes, b: no }), 't1')).toEqual({
+			done: 1,
+			total: 2
+		});
+	});
+
+	it('gives a whole percentage, rounded down so that 100 means done', () => {
+		expect(completionPercent({ done: 1, total: 3 })).toBe(33);
+		expect(completionPercent({ done: 199, total: 200 })).toBe(99);
+		expect(completionPercent({ done: 0, total: 0 })).toBe(100);
+	});
+});
 
 describe('compareWithEarlier', () => {
 	it('compares the same version question by question', () => {

@@ -103,19 +103,24 @@ export class Importer {
 			const pinned = [...current.assessment.questionnaires];
 			for (const q of b.assessment.questionnaires)
 				if (!pinned.some((p) => p.id === q.id)) pinned.push(q);
-			await this.#repo.replaceAnswers(id, merged);
-			await this.#repo.setQuestionnaires(id, pinned);
-			await this.#repo.importTokens(id, b.tokens);
+			await this.#repo.changeAnswers(id, {
+				answers: merged,
+				questionnaires: pinned,
+				tokens: b.tokens
+			});
 			return id;
 		}
 		const profileId = `${b.assessment.id}-profil`;
-		await this.#repo.put({
-			assessment: { ...b.assessment, profileId },
-			profile: { ...b.profile, id: profileId, updatedAt: Date.now() },
-			answers: incoming
-		});
 		// The file's tokens join those held here (a restore over the same diagnostic keeps both).
-		await this.#repo.importTokens(b.assessment.id, b.tokens);
+		await this.#repo.put(
+			{
+				assessment: { ...b.assessment, profileId },
+				profile: { ...b.profile, id: profileId, updatedAt: Date.now() },
+				answers: incoming
+			},
+			undefined,
+			b.tokens
+		);
 		return b.assessment.id;
 	}
 

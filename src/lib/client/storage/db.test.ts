@@ -116,7 +116,10 @@ describe('the repository', () => {
 		);
 		await repo.saveAnswer(id, 'donnees', 'aipd', undefined, 3500); // erased
 		const [summary] = await repo.list();
-		expect(summary).toMatchObject({ answered: { donnees: 1 }, lastChange: 2000 });
+		expect(summary).toMatchObject({
+			answers: { donnees: { prada: { response: { type: 'choice', choice: 'designee' } } } },
+			lastChange: 2000
+		});
 		expect(summary!.profile.name).toBe('Nancy');
 
 		const copy = await repo.duplicate(id, 4000);

@@ -25,11 +25,8 @@ export interface Diagnostic {
 	answers: Record<string, Record<string, Answer>>;
 }
 
-export interface DiagnosticSummary {
-	assessment: StoredAssessment;
-	profile: StoredProfile;
-	/** Answers given, per questionnaire id. */
-	answered: Record<string, number>;
+export interface DiagnosticSummary extends Diagnostic {
+	/** The latest change of the diagnostic or of one of its answers. */
 	lastChange: number;
 }
 
@@ -52,14 +49,9 @@ export function listDiagnostics(db: NumeriscopeDB): Promise<DiagnosticSummary[]>
 		return Promise.all(
 			assessments.map(async (assessment) => {
 				const profile = await db.profiles.get(assessment.profileId);
-				const answers = await db.answers.where('assessmentId').equals(assessment.id).toArray();
-				const answered: Record<string, number> = {};
-				let lastChange = assessment.updatedAt;
-				for (const a of answers) {
-					answered[a.questionnaireId] = (answered[a.questionnaireId] ?? 0) + 1;
-					lastChange = Math.max(lastChange, a.updatedAt);
-				}
-				return { assessment, profile: profile!, answered, lastChange };
+				const rows = await db.answers.where('assessmentId').equals(assessment.id).toArray();
+				const lastChange = rows.reduce((t, a) => Math.max(t, a.updatedAt), assessment.updatedAt);
+				return { assessment, profile: profile!, answers: groupAnswers(rows), lastChange };
 			})
 		);
 	});
@@ -144,6 +136,46 @@ export function saveAnswer(
 	});
 }
 
+/** A change of a diagnostic's answers that must land whole or not at all. */
+export interface AnswersChange {
+	/** Answers that replace, questionnaire by questionnaire, the stored ones. */
+	answers: Record<string, AnswerSet>;
+	/** The questionnaire versions pinned after the change (unchanged when absent). */
+	questionnaires?: PinnedQuestionnaire[];
+	/** Participation tokens of an imported file, added to those held. */
+	tokens?: HeldToken[];
+}
+
+/**
+ * Replaces the answers of some questionnaires of a diagnostic and, with them, the versions it pins
+ * and the tokens it holds, in ONE transaction: a version upgrade or a merged file never leaves
+ * answers of one version pinned to another, nor answers without the tokens that came with them.
+ */
+export function changeAnswers(
+	db: NumeriscopeDB,
+	assessmentId: string,
+	change: AnswersChange,
+	now = Date.now()
+): Promise<void> {
+	return run('save_answers', () =>
+		db.transaction('rw', db.answers, db.assessments, db.settings, async () => {
+			if (!(await db.assessments.get(assessmentId))) throw new Error('diagnostic introuvable');
+			for (const [questionnaireId, answers] of Object.entries(change.answers)) {
+				await db.answers
+					.where('[assessmentId+questionnaireId]')
+					.equals([assessmentId, questionnaireId])
+					.delete();
+				await db.answers.bulkPut(toRows(assessmentId, questionnaireId, answers, now));
+			}
+			await db.assessments.update(assessmentId, {
+				...(change.questionnaires ? { questionnaires: change.questionnaires } : {}),
+				updatedAt: now
+			});
+			if (change.tokens?.length) await addTokens(db, assessmentId, change.tokens);
+		})
+	);
+}
+
 /** Replaces the answers of some questionnaires of a diagnostic in one transaction. */
 export function replaceAnswers(
 	db: NumeriscopeDB,
@@ -151,18 +183,7 @@ export function replaceAnswers(
 	byQuestionnaire: Record<string, AnswerSet>,
 	now = Date.now()
 ): Promise<void> {
-	return run('save_answers', () =>
-		db.transaction('rw', db.answers, db.assessments, async () => {
-			for (const [questionnaireId, answers] of Object.entries(byQuestionnaire)) {
-				await db.answers
-					.where('[assessmentId+questionnaireId]')
-					.equals([assessmentId, questionnaireId])
-					.delete();
-				await db.answers.bulkPut(toRows(assessmentId, questionnaireId, answers, now));
-			}
-			await db.assessments.update(assessmentId, { updatedAt: now });
-		})
-	);
+	return changeAnswers(db, assessmentId, { answers: byQuestionnaire }, now);
 }
 
 /** A copy of a diagnostic (e.g. last year's as a starting point), with its own profile. */
@@ -193,22 +214,35 @@ export function duplicateDiagnostic(
 	);
 }
 
+/**
+ * Deletes a diagnostic with its answers, profile and participation tokens. Its live contributions
+ * must have been withdrawn first (`DiagnosticsList.remove`): without the tokens they cannot be.
+ */
 export function removeDiagnostic(db: NumeriscopeDB, id: string): Promise<void> {
 	return run('delete', () =>
-		db.transaction('rw', db.assessments, db.profiles, db.answers, async () => {
+		db.transaction('rw', db.assessments, db.profiles, db.answers, db.settings, async () => {
 			const a = await db.assessments.get(id);
 			if (!a) return;
 			await db.answers.where('assessmentId').equals(id).delete();
 			await db.profiles.delete(a.profileId);
+			await db.settings.delete(participationKey(id));
 			await db.assessments.delete(id);
 		})
 	);
 }
 
-/** Stores a whole diagnostic (an import), replacing one with the same id. */
-export function putDiagnostic(db: NumeriscopeDB, d: Diagnostic, now = Date.now()): Promise<void> {
+/**
+ * Stores a whole diagnostic (an import), replacing one with the same id, and adds the file's
+ * participation tokens to those held, in one transaction.
+ */
+export function putDiagnostic(
+	db: NumeriscopeDB,
+	d: Diagnostic,
+	now = Date.now(),
+	tokens: HeldToken[] = []
+): Promise<void> {
 	return run('import', () =>
-		db.transaction('rw', db.assessments, db.profiles, db.answers, async () => {
+		db.transaction('rw', db.assessments, db.profiles, db.answers, db.settings, async () => {
 			const existing = await db.assessments.get(d.assessment.id);
 			if (existing) {
 				await db.answers.where('assessmentId').equals(existing.id).delete();
@@ -218,6 +252,7 @@ export function putDiagnostic(db: NumeriscopeDB, d: Diagnostic, now = Date.now()
 			await db.assessments.put({ ...d.assessment, updatedAt: now });
 			for (const [questionnaireId, answers] of Object.entries(d.answers))
 				await db.answers.bulkPut(toRows(d.assessment.id, questionnaireId, answers, now));
+			if (tokens.length) await addTokens(db, d.assessment.id, tokens);
 		})
 	);
 }
@@ -262,13 +297,16 @@ export function importTokens(
 ): Promise<void> {
 	if (tokens.length === 0) return Promise.resolve();
 	return run('import_tokens', () =>
-		db.transaction('rw', db.settings, async () => {
-			const key = participationKey(assessmentId);
-			const row = await db.settings.get(key);
-			const current = (row?.value as ParticipationRecord | undefined) ?? emptyRecord();
-			await db.settings.put({ key, value: mergeTokens(current, tokens) });
-		})
+		db.transaction('rw', db.settings, () => addTokens(db, assessmentId, tokens))
 	);
+}
+
+/** Inside a transaction over `settings`: the tokens join those held (see `mergeTokens`). */
+async function addTokens(db: NumeriscopeDB, assessmentId: string, tokens: HeldToken[]) {
+	const key = participationKey(assessmentId);
+	const row = await db.settings.get(key);
+	const current = (row?.value as ParticipationRecord | undefined) ?? emptyRecord();
+	await db.settings.put({ key, value: mergeTokens(current, tokens) });
 }
 
 /** All the operations bound to one database. */
@@ -291,9 +329,11 @@ export function createRepository(db: NumeriscopeDB) {
 		) => saveAnswer(db, id, questionnaireId, questionId, answer, now),
 		replaceAnswers: (id: string, answers: Record<string, AnswerSet>, now?: number) =>
 			replaceAnswers(db, id, answers, now),
+		changeAnswers: (id: string, change: AnswersChange, now?: number) =>
+			changeAnswers(db, id, change, now),
 		duplicate: (id: string, now?: number) => duplicateDiagnostic(db, id, now),
 		remove: (id: string) => removeDiagnostic(db, id),
-		put: (d: Diagnostic, now?: number) => putDiagnostic(db, d, now),
+		put: (d: Diagnostic, now?: number, tokens?: HeldToken[]) => putDiagnostic(db, d, now, tokens),
 		getSetting: <T>(key: string) => getSetting<T>(db, key),
 		setSetting: (key: string, value: unknown) => setSetting(db, key, value),
 		getParticipation: (id: string) => getParticipation(db, id),

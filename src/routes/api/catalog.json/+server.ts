@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { catalog } from '$lib/catalog';
+import { catalog } from '$lib/server/catalog/bundle';
 import { summarize } from '$lib/domain/summary';
 import type { RequestHandler } from './$types';
 

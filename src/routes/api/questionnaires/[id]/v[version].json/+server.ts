@@ -1,5 +1,5 @@
 import { error, json } from '@sveltejs/kit';
-import { catalog } from '$lib/catalog';
+import { catalog } from '$lib/server/catalog/bundle';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 /** One validated questionnaire version as JSON: prerendered for every version in the catalog. */
