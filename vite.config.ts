@@ -6,12 +6,12 @@ import { catalogPlugin } from './src/lib/server/catalog/vite-plugin.ts';
 export default defineConfig({
 	plugins: [
 		// The message catalog (messages/fr.json, messages/en.json) compiled to typed, tree-shaken
-		// functions. The language: the one chosen with the switch (cookie), else the URL (`/en/…`
-		// is English), else French.
+		// functions. The language is the address's: `/en/…` is English, the rest French; the
+		// switch's choice is remembered by the server (src/lib/server/http/language.ts).
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
-			strategy: ['cookie', 'url', 'baseLocale'],
+			strategy: ['url', 'baseLocale'],
 			emitGitIgnore: false,
 			emitPrettierIgnore: false
 		}),

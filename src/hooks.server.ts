@@ -6,6 +6,7 @@ import { startBenchmarks } from '$lib/server/benchmarks/runtime';
 import { configOrExit } from '$lib/server/config';
 import { errorResponse } from '$lib/server/http/errors';
 import { withSecurityHeaders } from '$lib/server/http/headers';
+import { rememberedLanguage } from '$lib/server/http/language';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 
 /** Opens the benchmark store before the first request; a bad setting stops the server. */
@@ -28,7 +29,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (event.route.id === null && event.url.pathname.startsWith('/api/'))
 		return withSecurityHeaders(errorResponse(404, 'not_found', 'no such API endpoint'));
 	if (event.url.pathname.startsWith('/api/')) return withSecurityHeaders(await resolve(event));
-	// Pages: the language of the request (see vite.config.ts) for the messages and `<html lang>`.
+	const remembered = rememberedLanguage(event.request, event.url);
+	if (remembered) return withSecurityHeaders(remembered);
+	// Pages: the language of the address (see vite.config.ts) for the messages and `<html lang>`.
 	return withSecurityHeaders(
 		await paraglideMiddleware(
 			event.request,
@@ -44,8 +47,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 };
 
 /**
- * A page asked in the other language than the remembered one is redirected (`/` → `/en/`) with
- * a path only: the absolute address the catalog computes takes adapter-node's default scheme
+ * A redirect of the catalog's middleware (e.g. `/en/` → `/en`) carries a path only: the absolute address the catalog computes takes adapter-node's default scheme
  * (https) when ORIGIN is unset, which a plain-http server cannot answer.
  */
 function sameOriginRedirect(response: Response): void {
