@@ -68,6 +68,37 @@ describe('actionPlan', () => {
 		]);
 	});
 
+	it('breaks a tie of priority by less effort, then by a larger gap, whatever the question order', () => {
+		// Each pair ties on priority; the question listed first loses the tie-break.
+		const tied = questionnaire([
+			single('effort-moyen', [0, 100], { recommendations: [rec('medium', 'low')] }), // 100 × 1 × 1 ÷ 2
+			single('effort-faible', [0, 50, 100], { recommendations: [rec('low', 'low')] }), // 50 × 1 × 1 ÷ 1
+			single('petit-ecart', [0, 50, 100], { weight: 4, recommendations: [rec('low', 'low')] }), // 50 × 4
+			single('grand-ecart', [0, 100], { weight: 2, recommendations: [rec('low', 'low')] }) // 100 × 2
+		]);
+		const tiedScores = scoreQuestionnaire(
+			tied,
+			{ type: 'commune', population: 5000 },
+			answers({
+				'effort-moyen': choice('c0'),
+				'effort-faible': choice('c1'),
+				'petit-ecart': choice('c1'),
+				'grand-ecart': choice('c0')
+			})
+		);
+		expect(
+			actionPlan([{ questionnaire: tied, scores: tiedScores }]).map((a) => [
+				a.question.id,
+				a.priority
+			])
+		).toEqual([
+			['grand-ecart', 200],
+			['petit-ecart', 200],
+			['effort-faible', 50],
+			['effort-moyen', 50]
+		]);
+	});
+
 	it('leaves out best answers, unanswered, not asked and non-applicable questions', () => {
 		const ids = plan.map((a) => a.question.id);
 		for (const id of ['loi-na', 'parfait', 'loin']) expect(ids).not.toContain(id);
