@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionPlan } from './action-plan.ts';
 import { obligations } from './obligations.ts';
-import { peerPosition, peerPositionLabels } from './peer-position.ts';
+import { peerPosition } from './peer-position.ts';
 import { scoreQuestionnaire } from './scoring.ts';
 import { answers, choice, dontKnow, na, questionnaire, single } from './testing.ts';
 
@@ -108,13 +108,11 @@ describe('actionPlan', () => {
 describe('peerPosition', () => {
 	const quantiles = { p10: 20, p25: 40, p50: 55, p75: 70, p90: 85 };
 	it.each([
-		[10, 'sous le 1er décile'],
-		[20, 'entre le 1er décile et le 1er quartile'],
-		[45, 'entre le 1er et le 2e quartile'],
-		[58, 'entre le 2e et le 3e quartile'],
-		[70, 'entre le 3e quartile et le 9e décile'],
-		[99, 'au-dessus du 9e décile']
-	])('%s → %s', (score, label) =>
-		expect(peerPositionLabels[peerPosition(score, quantiles)]).toBe(label)
-	);
+		[10, 'belowP10'],
+		[20, 'p10to25'],
+		[45, 'p25to50'],
+		[58, 'p50to75'],
+		[70, 'p75to90'],
+		[99, 'aboveP90']
+	])('%s → %s', (score, position) => expect(peerPosition(score, quantiles)).toBe(position));
 });

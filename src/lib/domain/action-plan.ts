@@ -68,9 +68,3 @@ export function actionPlan(
 			b.gap - a.gap
 	);
 }
-
-export const horizonLabels: Record<Horizon, string> = {
-	now: 'Tout de suite',
-	'6months': 'Dans les 6 mois',
-	'12months': 'Dans les 12 mois'
-};

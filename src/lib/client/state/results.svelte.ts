@@ -1,11 +1,10 @@
 import type { Benchmark } from '../../domain/benchmark.ts';
 import { cohortChain } from '../../domain/cohort.ts';
 import type { Contribution } from '../../domain/contribution.ts';
-import { actionPlan } from '../../domain/action-plan.ts';
-import { obligations } from '../../domain/obligations.ts';
 import { compareWithEarlier, type QuestionnaireProgress } from '../../domain/progress.ts';
 import type { Questionnaire } from '../../domain/questionnaire.ts';
-import { scoreGlobal, scoreQuestionnaire } from '../../domain/scoring.ts';
+import { buildReport } from '../../domain/report.ts';
+import { scoreQuestionnaire } from '../../domain/scoring.ts';
 import { buildContribution, fetchBenchmark } from '../benchmarks.ts';
 import { loadQuestionnaire } from '../catalog.ts';
 import type { Http } from '../participation/api.ts';
@@ -31,7 +30,8 @@ export class Results {
 	readonly questionnaires: Questionnaire[];
 	readonly earlierOptions: DiagnosticSummary[];
 	benchmarks: Record<string, Benchmark | null> = $state({});
-	peersError: string | null = $state(null);
+	/** The peer figures could not be loaded (offline?): the page says so. */
+	peersUnavailable = $state(false);
 	progress: QuestionnaireProgress[] | null = $state(null);
 	earlierId = $state('');
 	readonly participation: ParticipationState;
@@ -69,17 +69,10 @@ export class Results {
 			};
 		})
 	);
-	global = $derived.by(() =>
-		scoreGlobal(
-			this.parts.map((p) => p.scores),
-			this.questionnaires[0]?.levels ?? []
-		)
+	/** What the page, the PDF and the CSV show: scores, peers, obligations, the action plan. */
+	report = $derived.by(() =>
+		buildReport({ parts: this.parts, benchmarks: this.benchmarks, progress: this.progress })
 	);
-	obligations = $derived.by(() =>
-		this.parts.flatMap((p) => obligations(p.questionnaire, p.scores))
-	);
-	plan = $derived.by(() => actionPlan(this.parts));
-	synthetic = $derived(Object.values(this.benchmarks).some((b) => b?.synthetic));
 
 	async loadBenchmarks(): Promise<void> {
 		const results = await Promise.allSettled(
@@ -90,9 +83,7 @@ export class Results {
 			(r, i) => (next[this.questionnaires[i]!.id] = r.status === 'fulfilled' ? r.value : null)
 		);
 		this.benchmarks = next;
-		if (results.some((r) => r.status === 'rejected'))
-			this.peersError =
-				'La comparaison avec les pairs est indisponible (hors ligne ?). Vos scores restent calculés ici.';
+		this.peersUnavailable = results.some((r) => r.status === 'rejected');
 	}
 
 	async compareWith(id: string): Promise<void> {
