@@ -45,6 +45,7 @@ test('an invited officer contributes, withdraws, contributes again, and sees the
 	page,
 	baseURL
 }) => {
+	test.setTimeout(120_000);
 	ensureCampaign();
 	const codes = invite(e2eStore(), year, ['54395', ...Object.values(PEERS)]);
 	const invitation = codes.get('54395')!;
@@ -135,6 +136,24 @@ test('an invited officer contributes, withdraws, contributes again, and sees the
 	await expect(note).toContainText(/de 100\s000 à 299\s999 habitants · Grand Est/);
 	await expect(note).not.toContainText('Données de démonstration');
 	await expect(page.locator('.demo-banner')).toHaveCount(0);
+
+	// « Mettre à jour » answered 404 `unknown_token` (the server lost it) is not reported as done.
+	await page.route('**/api/contributions', (route) =>
+		route.request().method() === 'PUT'
+			? route.fulfill({
+					status: 404,
+					contentType: 'application/json',
+					body: JSON.stringify({
+						code: 'unknown_token',
+						message: 'no contribution has this secret'
+					})
+				})
+			: route.continue()
+	);
+	await inclusion.getByRole('button', { name: /^Mettre à jour/ }).click();
+	await expect(inclusion.getByRole('alert')).toContainText('ne connaît plus cette contribution');
+	await expect(inclusion).toHaveAttribute('data-status', 'ready');
+	await expect(inclusion.getByText(/Contribution envoyée/)).toHaveCount(0);
 });
 
 test('a lost answer to a token request is retried with the same blinded message, after a reload', async ({
