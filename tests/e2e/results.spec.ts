@@ -1,8 +1,19 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { answerAll, createNancy, expectNoAxeViolations, question, waitSaved } from './helpers.ts';
+
+/** Clicks the PDF button, saves the file to `file` and reads its text back (spaces folded). */
+async function downloadPdf(page: Page, button: string, file: string): Promise<string> {
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: button }).click();
+	await (await download).saveAs(file);
+	return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(
+		/\s+/g,
+		' '
+	);
+}
 
 const ACCENTS = '« Sauvegardes testées — oui & non »';
 const SCRIPT = '<img src=x onerror=alert(1)>';
@@ -49,14 +60,8 @@ test('a complete diagnostic gives radars with peers, obligations, an action plan
 		axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 	).toEqual([]);
 
-	const download = page.waitForEvent('download');
-	await page.getByRole('button', { name: 'Télécharger le diagnostic (PDF)' }).click();
 	const pdf = info.outputPath('diagnostic.pdf');
-	await (await download).saveAs(pdf);
-	const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(
-		/\s+/g,
-		' '
-	);
+	const text = await downloadPdf(page, 'Télécharger le diagnostic (PDF)', pdf);
 	for (const expected of [
 		'Nancy',
 		'Cybersécurité',
@@ -119,6 +124,7 @@ test('in English at /en: the results page, its tables and chart, and the PDF', a
 	);
 	await expect(page.getByRole('heading', { name: 'Legal obligations' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Action plan' })).toBeVisible();
+	await page.getByRole('button', { name: 'Contribute or manage my contribution' }).click();
 	await expect(page.getByLabel('Invitation code')).toBeVisible();
 	const main = await page.locator('main').innerText();
 	for (const french of [
@@ -131,13 +137,10 @@ test('in English at /en: the results page, its tables and chart, and the PDF', a
 		expect(main, `no « ${french} » in the English page`).not.toContain(french);
 	await expectNoAxeViolations(page);
 
-	const download = page.waitForEvent('download');
-	await page.getByRole('button', { name: 'Download the assessment (PDF)' }).click();
-	const pdf = info.outputPath('assessment-en.pdf');
-	await (await download).saveAs(pdf);
-	const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(
-		/\s+/g,
-		' '
+	const text = await downloadPdf(
+		page,
+		'Download the assessment (PDF)',
+		info.outputPath('assessment-en.pdf')
 	);
 	for (const expected of [
 		'Digital maturity assessment',

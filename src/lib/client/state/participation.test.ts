@@ -240,8 +240,9 @@ describe('what the results page would send', () => {
 		diagnostic.answers = { inclusion: { x: { response: { type: 'choice', choice: 'c1' } } } };
 		const results = new Results(diagnostic, [q], [], repo, server.http);
 		expect(results.draft('inclusion')).toEqual({ kind: 'no_token' });
-		results.participation.code = CODE;
-		await results.participation.redeem();
+		const participation = await results.openParticipation();
+		participation.code = CODE;
+		await participation.redeem();
 		expect(results.draft('inclusion')).toEqual({
 			kind: 'ready',
 			profileCohortDiffers: true,
@@ -254,7 +255,7 @@ describe('what the results page would send', () => {
 			}
 		});
 		const older = new Results(diagnostic, [{ ...q, version: 1 }], [], repo, server.http);
-		await older.participation.load();
+		await older.openParticipation();
 		expect(older.draft('inclusion')).toEqual({ kind: 'version_not_collected', versions: [2] });
 	});
 });

@@ -15,7 +15,7 @@ import {
 	type DiagnosticSummary,
 	type Repository
 } from '../storage/repository.ts';
-import { ParticipationState } from './participation.svelte.ts';
+import type { ParticipationState } from './participation.svelte.ts';
 
 /** What contributing a questionnaire would send, or why it cannot be sent yet. */
 export type Draft =
@@ -34,8 +34,13 @@ export class Results {
 	peersUnavailable = $state(false);
 	progress: QuestionnaireProgress[] | null = $state(null);
 	earlierId = $state('');
-	readonly participation: ParticipationState;
+	/**
+	 * Contributing, loaded when the officer opens the contribution panel (`openParticipation`):
+	 * its code, texts and crypto are not part of the page's first load.
+	 */
+	participation: ParticipationState | null = $state(null);
 	#repo: Repository;
+	#http: Http | undefined;
 
 	constructor(
 		diagnostic: Diagnostic,
@@ -47,7 +52,7 @@ export class Results {
 		this.diagnostic = diagnostic;
 		this.questionnaires = questionnaires;
 		this.#repo = repo;
-		this.participation = new ParticipationState(diagnostic.assessment.id, repo, http);
+		this.#http = http;
 		const code = diagnostic.profile.code;
 		// Earlier diagnostics of the same territory, newest first.
 		this.earlierOptions = others.filter(
@@ -120,7 +125,7 @@ export class Results {
 	 */
 	draft(questionnaireId: string): Draft {
 		const part = this.parts.find((p) => p.questionnaire.id === questionnaireId);
-		const token = this.participation.token(questionnaireId);
+		const token = this.participation?.token(questionnaireId);
 		if (!part || !token) return { kind: 'no_token' };
 		if (!token.versions.includes(part.questionnaire.version))
 			return { kind: 'version_not_collected', versions: token.versions };
@@ -132,6 +137,15 @@ export class Results {
 
 	async contribute(questionnaireId: string): Promise<void> {
 		const d = this.draft(questionnaireId);
-		if (d.kind === 'ready') await this.participation.contribute(questionnaireId, d.contribution);
+		if (d.kind === 'ready') await this.participation?.contribute(questionnaireId, d.contribution);
+	}
+
+	/** Loads the contribution code and the diagnostic's tokens, once. */
+	async openParticipation(): Promise<ParticipationState> {
+		if (this.participation) return this.participation;
+		const { ParticipationState } = await import('./participation.svelte.ts');
+		const p = new ParticipationState(this.diagnostic.assessment.id, this.#repo, this.#http);
+		await p.load();
+		return (this.participation ??= p);
 	}
 }
