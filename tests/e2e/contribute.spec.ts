@@ -38,6 +38,12 @@ function watch(page: Page) {
 	return seen;
 }
 
+/** The contribution panel is loaded when the officer opens it. */
+async function openContribute(page: Page) {
+	await page.getByRole('button', { name: 'Contribuer ou gérer ma contribution' }).click();
+	await expect(page.locator('ul.contribute-list')).toBeVisible();
+}
+
 const slot = (page: Page, questionnaire: string) =>
 	page.locator(`li[data-questionnaire="${questionnaire}"]`);
 
@@ -45,6 +51,7 @@ test('an invited officer contributes, withdraws, contributes again, and sees the
 	page,
 	baseURL
 }) => {
+	test.setTimeout(120_000);
 	ensureCampaign();
 	const codes = invite(e2eStore(), year, ['54395', ...Object.values(PEERS)]);
 	const invitation = codes.get('54395')!;
@@ -53,6 +60,7 @@ test('an invited officer contributes, withdraws, contributes again, and sees the
 	const sent = watch(page);
 
 	await page.goto(`/diagnostics/${id}/resultats`);
+	await openContribute(page);
 	await expect(page.getByLabel("Code d'invitation")).toBeVisible();
 	await expectNoAxeViolations(page);
 	await page.getByLabel("Code d'invitation").fill(invitation.toLowerCase());
@@ -98,6 +106,7 @@ test('an invited officer contributes, withdraws, contributes again, and sees the
 
 	// After a reload the secret is still here: withdraw, then send again (PUT with S).
 	await page.reload();
+	await openContribute(page);
 	await inclusion.getByRole('button', { name: /^Retirer ma contribution/ }).click();
 	await expect(inclusion).toHaveAttribute('data-status', 'withdrawn');
 	const del = sent.at(-1)!;
@@ -135,6 +144,25 @@ test('an invited officer contributes, withdraws, contributes again, and sees the
 	await expect(note).toContainText(/de 100\s000 à 299\s999 habitants · Grand Est/);
 	await expect(note).not.toContainText('Données de démonstration');
 	await expect(page.locator('.demo-banner')).toHaveCount(0);
+
+	// « Mettre à jour » answered 404 `unknown_token` (the server lost it) is not reported as done.
+	await openContribute(page);
+	await page.route('**/api/contributions', (route) =>
+		route.request().method() === 'PUT'
+			? route.fulfill({
+					status: 404,
+					contentType: 'application/json',
+					body: JSON.stringify({
+						code: 'unknown_token',
+						message: 'no contribution has this secret'
+					})
+				})
+			: route.continue()
+	);
+	await inclusion.getByRole('button', { name: /^Mettre à jour/ }).click();
+	await expect(inclusion.getByRole('alert')).toContainText('ne connaît plus cette contribution');
+	await expect(inclusion).toHaveAttribute('data-status', 'ready');
+	await expect(inclusion.getByText(/Contribution envoyée/)).toHaveCount(0);
 });
 
 test('a lost answer to a token request is retried with the same blinded message, after a reload', async ({
@@ -156,6 +184,7 @@ test('a lost answer to a token request is retried with the same blinded message,
 	});
 
 	await page.goto(`/diagnostics/${id}/resultats`);
+	await openContribute(page);
 	await page.getByLabel("Code d'invitation").fill(invitation);
 	await page.getByRole('button', { name: "Utiliser l'invitation" }).click();
 	const inclusion = slot(page, 'inclusion');
@@ -163,6 +192,7 @@ test('a lost answer to a token request is retried with the same blinded message,
 	await expect(inclusion).toHaveAttribute('data-status', 'pending');
 
 	await page.reload();
+	await openContribute(page);
 	await page.getByRole('button', { name: "Reprendre l'obtention des jetons" }).click();
 	await expect(inclusion).toHaveAttribute('data-status', 'ready');
 	const asked = sent
@@ -184,6 +214,7 @@ test('the export file carries the secret: imported on another computer, it still
 	const id = await createNancy(page, ['inclusion']);
 	await answerAll(page, id, 'inclusion');
 	await page.goto(`/diagnostics/${id}/resultats`);
+	await openContribute(page);
 	await page.getByLabel("Code d'invitation").fill(invitation);
 	await page.getByRole('button', { name: "Utiliser l'invitation" }).click();
 	await slot(page, 'inclusion')
@@ -214,6 +245,7 @@ test('the export file carries the secret: imported on another computer, it still
 	await laptop.getByRole('button', { name: 'Importer' }).click();
 	await laptop.waitForURL(new RegExp(`/diagnostics/${id}$`));
 	await laptop.goto(`/diagnostics/${id}/resultats`);
+	await openContribute(laptop);
 	await slot(laptop, 'inclusion')
 		.getByRole('button', { name: /^Retirer ma contribution/ })
 		.click();

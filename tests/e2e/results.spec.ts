@@ -1,8 +1,19 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
-import { answerAll, createNancy, question, waitSaved } from './helpers.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { answerAll, createNancy, expectNoAxeViolations, question, waitSaved } from './helpers.ts';
+
+/** Clicks the PDF button, saves the file to `file` and reads its text back (spaces folded). */
+async function downloadPdf(page: Page, button: string, file: string): Promise<string> {
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: button }).click();
+	await (await download).saveAs(file);
+	return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(
+		/\s+/g,
+		' '
+	);
+}
 
 const ACCENTS = '« Sauvegardes testées — oui & non »';
 const SCRIPT = '<img src=x onerror=alert(1)>';
@@ -49,14 +60,8 @@ test('a complete diagnostic gives radars with peers, obligations, an action plan
 		axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 	).toEqual([]);
 
-	const download = page.waitForEvent('download');
-	await page.getByRole('button', { name: 'Télécharger le diagnostic (PDF)' }).click();
 	const pdf = info.outputPath('diagnostic.pdf');
-	await (await download).saveAs(pdf);
-	const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(
-		/\s+/g,
-		' '
-	);
+	const text = await downloadPdf(page, 'Télécharger le diagnostic (PDF)', pdf);
 	for (const expected of [
 		'Nancy',
 		'Cybersécurité',
@@ -87,4 +92,77 @@ test('a complete diagnostic gives radars with peers, obligations, an action plan
 	mkdirSync('tests/artifacts', { recursive: true });
 	copyFileSync(info.outputPath('page-1.png'), 'tests/artifacts/diagnostic-page-1.png');
 	expect(dialogs).toBe(0);
+});
+
+test('in English at /en: the results page, its tables and chart, and the PDF', async ({
+	page
+}, info) => {
+	test.setTimeout(120_000);
+	const id = await createNancy(page, ['inclusion', 'cybersecurite']);
+	await answerAll(page, id, 'inclusion');
+	await answerAll(page, id, 'cybersecurite');
+
+	// The language switch's cookie (French, from the pages above) would win over the URL.
+	await page.context().clearCookies();
+	await page.goto(`/en/diagnostics/${id}/resultats`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results: Nancy');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.locator('.peer-note').first()).toContainText(/Peers: .*n = \d+/);
+	await expect(page.getByRole('heading', { name: 'Overall profile' })).toBeVisible();
+	await expect(page.getByText(/^Overall score: \d+\/100/)).toBeVisible();
+	await expect(
+		page.getByRole('table', { name: 'Cybersecurity by theme: chart data' })
+	).toBeVisible();
+	await expect(
+		page
+			.getByRole('table', { name: 'Cybersecurity by theme: chart data' })
+			.getByRole('columnheader')
+	).toContainText(['Axis', 'Score', 'Target', 'Coverage', 'Level', 'Peer median']);
+	await expect(page.locator('#radar-cybersecurite-canvas')).toHaveAttribute(
+		'aria-label',
+		/^Radar chart: .* The values are in the table next to it\.$/
+	);
+	await expect(page.getByRole('heading', { name: 'Legal obligations' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Action plan' })).toBeVisible();
+	await page.getByRole('button', { name: 'Contribute or manage my contribution' }).click();
+	await expect(page.getByLabel('Invitation code')).toBeVisible();
+	const main = await page.locator('main').innerText();
+	for (const french of [
+		'Profil global',
+		'Obligations légales',
+		"Plan d'action",
+		'Télécharger',
+		'Pairs :'
+	])
+		expect(main, `no « ${french} » in the English page`).not.toContain(french);
+	await expectNoAxeViolations(page);
+
+	const text = await downloadPdf(
+		page,
+		'Download the assessment (PDF)',
+		info.outputPath('assessment-en.pdf')
+	);
+	for (const expected of [
+		'Digital maturity assessment',
+		'Nancy',
+		'Summary for elected members',
+		'Five priority actions',
+		'Radar profiles',
+		'Scores by questionnaire',
+		'Cybersecurity',
+		'Legal obligations',
+		'Action plan',
+		'Annex: answers and comments',
+		'Methodology',
+		'Demonstration data'
+	])
+		expect(text, `the PDF should contain « ${expected} »`).toContain(expected);
+	for (const french of [
+		'Synthèse pour les élus',
+		'Méthodologie',
+		'Obligations légales',
+		'Pourquoi :'
+	])
+		expect(text, `no « ${french} » in the English PDF`).not.toContain(french);
+	expect(text).toMatch(/page 1 of \d+/);
 });

@@ -1,5 +1,5 @@
 import type { Benchmark } from '../domain/benchmark.ts';
-import { benchmarkSearchParams } from '../domain/benchmark-query.ts';
+import { benchmarkPath } from '../domain/benchmark-query.ts';
 import { cohortChain } from '../domain/cohort.ts';
 import type { Contribution } from '../domain/contribution.ts';
 import type { Profile } from '../domain/profile.ts';
@@ -12,20 +12,15 @@ import type { QuestionnaireScores } from '../domain/scoring.ts';
 export async function fetchBenchmark(
 	questionnaire: string,
 	version: number,
-	profile: Profile
+	profile: Profile,
+	http: typeof fetch = fetch
 ): Promise<Benchmark> {
-	const { type, band, region } = cohortChain(profile)[0]!;
-	const params = benchmarkSearchParams({
-		questionnaire,
-		version,
-		type,
-		...(band ? { band } : {}),
-		...(band && region ? { region } : {})
-	});
 	// Revalidated each time (ETag, a 304 when nothing changed): a newly published edition shows at
 	// once rather than after the response's max-age.
-	const res = await fetch(`/api/benchmarks?${params}`, { cache: 'no-cache' });
-	if (!res.ok) throw new Error(`comparaison indisponible (${res.status})`);
+	const res = await http(benchmarkPath(questionnaire, version, cohortChain(profile)[0]!), {
+		cache: 'no-cache'
+	});
+	if (!res.ok) throw new Error(`GET /api/benchmarks: HTTP ${res.status}`);
 	return (await res.json()) as Benchmark;
 }
 

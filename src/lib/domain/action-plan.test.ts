@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionPlan } from './action-plan.ts';
 import { obligations } from './obligations.ts';
-import { peerPosition, peerPositionLabels } from './peer-position.ts';
+import { peerPosition } from './peer-position.ts';
 import { scoreQuestionnaire } from './scoring.ts';
 import { answers, choice, dontKnow, na, questionnaire, single } from './testing.ts';
 
@@ -68,6 +68,37 @@ describe('actionPlan', () => {
 		]);
 	});
 
+	it('breaks a tie of priority by less effort, then by a larger gap, whatever the question order', () => {
+		// Each pair ties on priority; the question listed first loses the tie-break.
+		const tied = questionnaire([
+			single('effort-moyen', [0, 100], { recommendations: [rec('medium', 'low')] }), // 100 × 1 × 1 ÷ 2
+			single('effort-faible', [0, 50, 100], { recommendations: [rec('low', 'low')] }), // 50 × 1 × 1 ÷ 1
+			single('petit-ecart', [0, 50, 100], { weight: 4, recommendations: [rec('low', 'low')] }), // 50 × 4
+			single('grand-ecart', [0, 100], { weight: 2, recommendations: [rec('low', 'low')] }) // 100 × 2
+		]);
+		const tiedScores = scoreQuestionnaire(
+			tied,
+			{ type: 'commune', population: 5000 },
+			answers({
+				'effort-moyen': choice('c0'),
+				'effort-faible': choice('c1'),
+				'petit-ecart': choice('c1'),
+				'grand-ecart': choice('c0')
+			})
+		);
+		expect(
+			actionPlan([{ questionnaire: tied, scores: tiedScores }]).map((a) => [
+				a.question.id,
+				a.priority
+			])
+		).toEqual([
+			['grand-ecart', 200],
+			['petit-ecart', 200],
+			['effort-faible', 50],
+			['effort-moyen', 50]
+		]);
+	});
+
 	it('leaves out best answers, unanswered, not asked and non-applicable questions', () => {
 		const ids = plan.map((a) => a.question.id);
 		for (const id of ['loi-na', 'parfait', 'loin']) expect(ids).not.toContain(id);
@@ -77,13 +108,11 @@ describe('actionPlan', () => {
 describe('peerPosition', () => {
 	const quantiles = { p10: 20, p25: 40, p50: 55, p75: 70, p90: 85 };
 	it.each([
-		[10, 'sous le 1er décile'],
-		[20, 'entre le 1er décile et le 1er quartile'],
-		[45, 'entre le 1er et le 2e quartile'],
-		[58, 'entre le 2e et le 3e quartile'],
-		[70, 'entre le 3e quartile et le 9e décile'],
-		[99, 'au-dessus du 9e décile']
-	])('%s → %s', (score, label) =>
-		expect(peerPositionLabels[peerPosition(score, quantiles)]).toBe(label)
-	);
+		[10, 'belowP10'],
+		[20, 'p10to25'],
+		[45, 'p25to50'],
+		[58, 'p50to75'],
+		[70, 'p75to90'],
+		[99, 'aboveP90']
+	])('%s → %s', (score, position) => expect(peerPosition(score, quantiles)).toBe(position));
 });

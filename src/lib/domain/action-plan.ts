@@ -23,7 +23,8 @@ const level = { low: 1, medium: 2, high: 3 } as const;
  * The action plan: for each asked question answered below a recommendation's `whenScoreBelow`
  * (or "je ne sais pas"), that recommendation, ranked by
  *     priority = gap × weight × impact ÷ effort   (impact and effort: low 1, medium 2, high 3)
- * with the obligations not met first (ties: less effort, then larger gap, first). Horizons: unmet obligations and low-effort actions now,
+ * with the obligations not met first; a tie of priority goes to less effort, then to a larger gap
+ * (then the questionnaire's order). Horizons: unmet obligations and low-effort actions now,
  * medium effort within 6 months, high effort (and what is already planned) within 12 months.
  * Unanswered questions give no action: their coverage warning asks to answer them first.
  *
@@ -60,12 +61,10 @@ export function actionPlan(
 		}
 	}
 	return actions.sort(
-		(a, b) => Number(b.obligation) - Number(a.obligation) || b.priority - a.priority
+		(a, b) =>
+			Number(b.obligation) - Number(a.obligation) ||
+			b.priority - a.priority ||
+			level[a.recommendation.effort] - level[b.recommendation.effort] ||
+			b.gap - a.gap
 	);
 }
-
-export const horizonLabels: Record<Horizon, string> = {
-	now: 'Tout de suite',
-	'6months': 'Dans les 6 mois',
-	'12months': 'Dans les 12 mois'
-};

@@ -47,29 +47,3 @@ export function describeAnswer(
 		}
 	}
 }
-
-/**
- * @deprecated French only, for `csv.ts` until the CSV is rendered from the report model in the
- * chosen language; the UI and the PDF use `answerLabel` of `src/lib/messages/answer.ts`.
- */
-export function answerLabel(question: Question | undefined, answer: Answer | undefined): string {
-	const d = describeAnswer(question, answer);
-	switch (d.code) {
-		case 'number':
-			return String(d.value).replace('.', ',');
-		case 'text':
-			return d.text;
-		case 'choices':
-			return d.labels.map((l) => l.text).join(', ');
-		default:
-			return frenchWords[d.code];
-	}
-}
-const frenchWords = {
-	none: 'pas de réponse',
-	dont_know: 'je ne sais pas',
-	not_applicable: 'non applicable',
-	yes: 'oui',
-	no: 'non',
-	none_ticked: 'aucune case cochée'
-};

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnosticCsv } from './csv.ts';
 import { compareWithEarlier, completion, completionPercent } from './progress.ts';
-import { scoreGlobal, scoreQuestionnaire } from './scoring.ts';
 import {
 	answers,
 	choice,
@@ -100,55 +98,5 @@ describe('compareWithEarlier', () => {
 		expect(p.version).toBe(2);
 		expect(p.changes.map((c) => c.question.id)).toEqual(['b']);
 		expect(p.comparableShare).toBe(3 / 4); // d is new in v2
-	});
-});
-
-describe('diagnosticCsv', () => {
-	const q = questionnaire(
-		[
-			single('a', [0, 50, 100], { text: { fr: 'Sauvegardes ; testées ?' } }),
-			yesNo('b'),
-			yesNo('c')
-		],
-		{ id: 'cyber', title: { fr: 'Cybersécurité' } }
-	);
-	const given = answers({
-		a: [choice('c1'), { comment: '« Sauvegardes testées — oui & non »', planned: true }],
-		b: dontKnow,
-		c: [yes, { comment: '=SOMME(A1)' }]
-	});
-	const scores = scoreQuestionnaire(q, profile, given);
-	const csv = diagnosticCsv(
-		[{ questionnaire: q, answers: given, scores }],
-		scoreGlobal([scores], q.levels)
-	);
-	const lines = csv.slice(1).trimEnd().split('\r\n');
-
-	it('starts with a byte-order mark and uses ; and CRLF', () => {
-		expect(csv.startsWith('\uFEFFLigne;Questionnaire;')).toBe(true);
-		expect(csv.endsWith('\r\n')).toBe(true);
-	});
-	it('has one row per question, theme, questionnaire and the global score', () => {
-		expect(lines.map((l) => l.split(';')[0])).toEqual([
-			'Ligne',
-			'question',
-			'question',
-			'question',
-			'thème',
-			'questionnaire',
-			'global'
-		]);
-	});
-	it('quotes what must be quoted and keeps accents and comments', () => {
-		expect(lines[1]).toBe(
-			'question;Cybersécurité;1;a;a;"Sauvegardes ; testées ?";c1;50;;;« Sauvegardes testées — oui & non »;oui'
-		);
-		expect(lines[2]).toContain(';je ne sais pas;0;');
-	});
-	it('neutralises a comment that a spreadsheet would run as a formula', () => {
-		expect(lines[3]).toContain(";'=SOMME(A1);");
-	});
-	it('writes decimal commas', () => {
-		expect(lines[4]).toMatch(/^thème;Cybersécurité;1;a;;;;50;66,7;/);
 	});
 });

@@ -1,4 +1,6 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
+import { m } from '../../paraglide/messages.js';
+import { getLocale } from '../../paraglide/runtime.js';
 
 export interface RadarSeries {
 	labels: string[];
@@ -18,15 +20,18 @@ export interface RadarSeries {
  */
 export function radarConfig(
 	s: RadarSeries,
-	options: { animation?: boolean; print?: boolean } = {}
+	options: { animation?: boolean; print?: boolean; locale?: 'fr' | 'en' } = {}
 ): ChartConfiguration<'radar', (number | null)[]> {
+	const o = { locale: options.locale ?? getLocale() };
+	// The lower quartile only bounds the shaded band: not in the legend.
+	const p25Label = m.report_chart_peers_p25({}, o);
 	// Printed radars are drawn large and shrunk onto the page: their text must be larger.
 	const font = options.print ? { size: 22 } : { size: 12 };
 	const datasets: ChartDataset<'radar', (number | null)[]>[] = [];
 	if (s.peers) {
 		datasets.push(
 			{
-				label: 'Pairs : 1er quartile',
+				label: p25Label,
 				data: s.peers.p25,
 				borderColor: 'rgba(120,120,120,0.6)',
 				borderWidth: 1,
@@ -34,7 +39,7 @@ export function radarConfig(
 				fill: false
 			},
 			{
-				label: 'Pairs : 1er–3e quartile',
+				label: m.report_chart_peers_band({}, o),
 				data: s.peers.p75,
 				borderColor: 'rgba(120,120,120,0.6)',
 				borderWidth: 1,
@@ -43,7 +48,7 @@ export function radarConfig(
 				fill: '-1'
 			},
 			{
-				label: 'Pairs : médiane',
+				label: m.report_chart_peers_median({}, o),
 				data: s.peers.p50,
 				borderColor: '#666666',
 				borderDash: [6, 4],
@@ -55,7 +60,7 @@ export function radarConfig(
 	}
 	if (s.earlier)
 		datasets.push({
-			label: 'Diagnostic précédent',
+			label: m.report_chart_earlier({}, o),
 			data: s.earlier,
 			borderColor: '#8d4400',
 			borderDash: [12, 4],
@@ -65,7 +70,7 @@ export function radarConfig(
 		});
 	if (s.target)
 		datasets.push({
-			label: 'Cible (actions prévues faites)',
+			label: m.report_chart_target({}, o),
 			data: s.target,
 			borderColor: '#18753c',
 			borderDash: [2, 3],
@@ -74,7 +79,7 @@ export function radarConfig(
 			fill: false
 		});
 	datasets.push({
-		label: 'Votre territoire',
+		label: m.report_chart_territory({}, o),
 		data: s.score,
 		borderColor: '#000091',
 		backgroundColor: 'rgba(0,0,145,0.12)',
@@ -105,7 +110,7 @@ export function radarConfig(
 					labels: {
 						usePointStyle: true,
 						font: options.print ? { size: 22 } : undefined,
-						filter: (item) => item.text !== 'Pairs : 1er quartile'
+						filter: (item) => item.text !== p25Label
 					}
 				},
 				tooltip: { enabled: true }

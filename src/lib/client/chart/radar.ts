@@ -1,25 +1,25 @@
-import {
-	Chart,
-	Filler,
-	Legend,
-	LineElement,
-	PointElement,
-	RadarController,
-	RadialLinearScale,
-	Tooltip
-} from 'chart.js';
-import type { ChartConfiguration } from 'chart.js';
+import type { Chart, ChartConfiguration } from 'chart.js';
 
-// Only what a radar needs: the rest of Chart.js stays out of the bundle.
-Chart.register(
-	RadarController,
-	RadialLinearScale,
-	PointElement,
-	LineElement,
-	Filler,
-	Tooltip,
-	Legend
-);
+/**
+ * Chart.js, loaded when the first radar is drawn (not with the page's code), with only what a
+ * radar needs registered: the rest of Chart.js stays out of the bundle.
+ */
+let loading: Promise<typeof Chart> | undefined;
+function chartJs(): Promise<typeof Chart> {
+	loading ??= import('chart.js').then((c) => {
+		c.Chart.register(
+			c.RadarController,
+			c.RadialLinearScale,
+			c.PointElement,
+			c.LineElement,
+			c.Filler,
+			c.Tooltip,
+			c.Legend
+		);
+		return c.Chart;
+	});
+	return loading;
+}
 
 type RadarConfiguration = ChartConfiguration<'radar', (number | null)[]>;
 
@@ -31,15 +31,22 @@ type RadarConfiguration = ChartConfiguration<'radar', (number | null)[]>;
 export function radar(canvas: HTMLCanvasElement, config: RadarConfiguration) {
 	let chart: Chart<'radar', (number | null)[]> | undefined;
 	let current = config;
+	let started = false;
+	let destroyed = false;
 	const build = () => {
-		chart = new Chart(canvas, { ...current, options: { ...current.options, animation: false } });
+		if (started) return;
+		started = true;
+		void chartJs().then((C) => {
+			if (destroyed) return;
+			chart = new C(canvas, { ...current, options: { ...current.options, animation: false } });
+		});
 	};
 	const observer =
 		typeof IntersectionObserver === 'undefined'
 			? undefined
 			: new IntersectionObserver(
 					(entries) => {
-						if (entries.some((e) => e.isIntersecting) && !chart) {
+						if (entries.some((e) => e.isIntersecting)) {
 							build();
 							observer?.disconnect();
 						}
@@ -56,6 +63,7 @@ export function radar(canvas: HTMLCanvasElement, config: RadarConfiguration) {
 			chart.update('none');
 		},
 		destroy() {
+			destroyed = true;
 			observer?.disconnect();
 			chart?.destroy();
 		}
@@ -67,11 +75,16 @@ export function radar(canvas: HTMLCanvasElement, config: RadarConfiguration) {
  * because the PDF library embeds it as it is, where a PNG is decoded and compressed again in
  * JavaScript (most of the export time).
  */
-export function radarImage(config: RadarConfiguration, width = 1100, height = 800): string {
+export async function radarImage(
+	config: RadarConfiguration,
+	width = 1100,
+	height = 800
+): Promise<string> {
+	const C = await chartJs();
 	const canvas = document.createElement('canvas');
 	canvas.width = width;
 	canvas.height = height;
-	const chart = new Chart(canvas, {
+	const chart = new C(canvas, {
 		...config,
 		options: { ...config.options, animation: false, responsive: false, devicePixelRatio: 1 }
 	});

@@ -50,12 +50,21 @@ export async function putContribution(
 	secret: string,
 	contribution: Contribution
 ): Promise<boolean> {
-	const res = await request(http, 'PUT', '/api/contributions', { contribution }, secret, [404]);
-	return res.status !== 404;
+	return known(await request(http, 'PUT', '/api/contributions', { contribution }, secret, [404]));
 }
 
 /** `DELETE /api/contributions` authorised by S. `false` when there was nothing to withdraw (404). */
 export async function deleteContribution(http: Http, secret: string): Promise<boolean> {
-	const res = await request(http, 'DELETE', '/api/contributions', undefined, secret, [404]);
-	return res.status !== 404;
+	return known(await request(http, 'DELETE', '/api/contributions', undefined, secret, [404]));
+}
+
+/**
+ * False for the 404 `unknown_token` of a contribution the server does not hold; any other 404
+ * (no such endpoint, a proxy's page) proves nothing about it and is a refusal.
+ */
+async function known(res: Response): Promise<boolean> {
+	if (res.status !== 404) return true;
+	const e = await refusal(res);
+	if (e.code === 'unknown_token') return false;
+	throw e;
 }

@@ -1,6 +1,9 @@
+import { m } from '../../paraglide/messages.js';
+
 /**
- * Why a participation request failed, as a stable code and a French sentence for the officer. The
- * server's own English `message` is never shown: only its `code` is read.
+ * Why a participation request failed, as a stable code and a sentence for the officer in the
+ * page's language, from the message catalog. The server's own English `message` is never shown:
+ * only its `code` is read.
  */
 export class ParticipationError extends Error {
 	constructor(
@@ -13,53 +16,35 @@ export class ParticipationError extends Error {
 	}
 }
 
-const messages: Record<string, string> = {
-	invalid_invitation:
-		"Ce code d'invitation n'a pas la bonne forme : il compte 20 lettres et chiffres, par exemple 7KQ2M-X9JDP-4RT8W-CB3NE.",
-	unknown_invitation:
-		"Ce code d'invitation n'est pas reconnu. Vérifiez-le, ou demandez-le à l'association qui mène la campagne.",
-	campaign_closed:
-		'La campagne de cette invitation est close : elle ne reçoit plus de contributions.',
-	token_already_issued:
-		'Un jeton a déjà été délivré pour ce questionnaire avec cette invitation, à un autre navigateur ou pour un autre diagnostic. Importez le fichier du diagnostic qui le détient.',
-	token_spent:
-		'Ce jeton a déjà servi : une contribution existe déjà pour ce questionnaire. Mettez-la à jour ou retirez-la depuis le diagnostic qui l’a envoyée.',
-	key_mismatch:
-		"La clé de signature reçue n'est pas celle que le serveur publie pour votre groupe de pairs : par prudence, aucun jeton n'a été demandé. Signalez-le à l'association qui mène la campagne.",
-	questionnaire_not_collected: 'Cette campagne ne collecte pas ce questionnaire.',
-	invalid_blinded_message:
-		'Le serveur a refusé la demande de jeton comme mal formée : rechargez la page et réessayez.',
-	token_required: 'Ce serveur n’accepte que les contributions avec un jeton obtenu par invitation.',
-	token_mismatch:
-		"Ce jeton est celui d'un autre questionnaire ou d'une autre campagne : la contribution est refusée.",
-	missing_token: 'Le secret de retrait manque à la demande : rien n’a été modifié.',
-	invalid_token:
-		'Le jeton de participation est refusé : il ne correspond à aucune campagne ouverte de ce serveur.',
-	invalid_secret:
-		'Le secret de retrait est refusé par le serveur : cette contribution ne peut pas être modifiée depuis ce diagnostic.',
-	cohort_mismatch:
-		"Le groupe de pairs envoyé n'est pas celui de votre invitation : la contribution est refusée.",
-	version_not_collected:
-		'Cette campagne ne collecte pas la version du questionnaire à laquelle ce diagnostic répond.',
-	unknown_questionnaire: 'Le serveur ne connaît pas ce questionnaire.',
-	unknown_version: 'Le serveur ne connaît pas cette version du questionnaire.',
-	theme_mismatch:
-		'Les thèmes envoyés ne sont pas ceux de cette version du questionnaire : mettez Numériscope à jour (rechargez la page).',
-	invalid_contribution:
-		'Le serveur a refusé la contribution comme mal formée : rechargez la page et réessayez.',
-	implausible_campaign:
-		"L'horloge de cet ordinateur semble fausse : la campagne indiquée n'a pas encore commencé.",
-	invalid_request:
-		'Le serveur a refusé la demande comme mal formée : rechargez la page et réessayez.',
-	body_too_large: 'La demande est trop volumineuse pour le serveur.',
-	rate_limited: 'Trop de demandes en peu de temps : réessayez dans quelques minutes.',
-	store_unavailable:
-		'Le serveur est momentanément indisponible (stockage) : rien n’a été enregistré, réessayez plus tard.',
-	offline:
-		'Le serveur est injoignable (hors ligne ?) : rien n’a été envoyé. Réessayez une fois connecté.',
-	bad_response:
-		'La réponse du serveur est inattendue : rien n’a été enregistré. Rechargez la page et réessayez.',
-	storage: 'Impossible d’enregistrer le jeton dans ce navigateur : rien n’a été envoyé.'
+/** The officer's text for each stable error code of the API (and of the browser's own failures). */
+const messages: Record<string, () => string> = {
+	invalid_invitation: m.api_error_invalid_invitation,
+	unknown_invitation: m.api_error_unknown_invitation,
+	campaign_closed: m.api_error_campaign_closed,
+	token_already_issued: m.api_error_token_already_issued,
+	token_spent: m.api_error_token_spent,
+	key_mismatch: m.api_error_key_mismatch,
+	questionnaire_not_collected: m.api_error_questionnaire_not_collected,
+	invalid_blinded_message: m.api_error_invalid_blinded_message,
+	token_required: m.api_error_token_required,
+	token_mismatch: m.api_error_token_mismatch,
+	missing_token: m.api_error_missing_token,
+	invalid_token: m.api_error_invalid_token,
+	invalid_secret: m.api_error_invalid_secret,
+	cohort_mismatch: m.api_error_cohort_mismatch,
+	version_not_collected: m.api_error_version_not_collected,
+	unknown_questionnaire: m.api_error_unknown_questionnaire,
+	unknown_version: m.api_error_unknown_version,
+	theme_mismatch: m.api_error_theme_mismatch,
+	invalid_contribution: m.api_error_invalid_contribution,
+	implausible_campaign: m.api_error_implausible_campaign,
+	invalid_request: m.api_error_invalid_request,
+	body_too_large: m.api_error_body_too_large,
+	rate_limited: m.api_error_rate_limited,
+	store_unavailable: m.api_error_store_unavailable,
+	offline: m.api_error_offline,
+	bad_response: m.api_error_bad_response,
+	storage: m.api_error_storage
 };
 
 /** Refusals of the request's form rather than its content: one message for all. */
@@ -73,13 +58,16 @@ const malformed = [
 ];
 
 export function participationMessage(code: string, status?: number): string {
-	return (
-		messages[code] ??
-		(malformed.includes(code) ? messages['invalid_request'] : undefined) ??
-		(status && status >= 500
-			? `Le serveur a rencontré une erreur (code HTTP ${status}) : réessayez plus tard.`
-			: `Le serveur a refusé la demande (code HTTP ${status ?? '?'}${code ? `, ${code}` : ''}).`)
-	);
+	const known = Object.hasOwn(messages, code)
+		? messages[code]
+		: malformed.includes(code)
+			? messages['invalid_request']
+			: null;
+	if (known) return known();
+	if (status && status >= 500) return m.api_error_server({ status });
+	return code
+		? m.api_error_refused_code({ status: status ?? '?', code })
+		: m.api_error_refused({ status: status ?? '?' });
 }
 
 export const failure = (code: string, status?: number) =>

@@ -7,16 +7,18 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { Benchmark } from '../../domain/benchmark.ts';
 import { answers, choice, questionnaire, single, yesNo, no } from '../../domain/testing.ts';
-import { resultsView } from '../results-view.ts';
 import { Results } from '../state/results.svelte.ts';
 import { openDatabase } from '../storage/db.ts';
 import { createRepository } from '../storage/repository.ts';
 import { diagnosticDocument, pdfText } from './document.ts';
 
 const rec = {
-	title: { fr: 'Tester la restauration des sauvegardes' },
-	why: { fr: 'Une sauvegarde jamais restaurée ne protège de rien.' },
-	how: { fr: 'Restaurer un dossier chaque trimestre.' },
+	title: { fr: 'Tester la restauration des sauvegardes', en: 'Test backup restores' },
+	why: {
+		fr: 'Une sauvegarde jamais restaurée ne protège de rien.',
+		en: 'A backup never restored protects nothing.'
+	},
+	how: { fr: 'Restaurer un dossier chaque trimestre.', en: 'Restore a folder every quarter.' },
 	links: [{ label: { fr: 'Cybermalveillance' }, url: 'https://www.cybermalveillance.gouv.fr' }],
 	effort: 'low' as const,
 	impact: 'high' as const
@@ -27,14 +29,15 @@ const cyber = questionnaire(
 			theme: 'sauvegardes',
 			weight: 2,
 			recommendations: [rec],
-			legalBasis: { reference: 'Loi fictive art. 1', text: { fr: 'Obligation de test.' } }
+			legalBasis: { reference: 'Loi fictive art. 1', text: { fr: 'Obligation de test.' } },
+			text: { fr: 'Les sauvegardes sont-elles testées ?', en: 'Are backups tested?' }
 		}),
 		yesNo('mfa', {
 			theme: 'hygiene',
 			recommendations: [{ ...rec, title: { fr: 'Activer la double authentification' } }]
 		})
 	],
-	{ id: 'cybersecurite', title: { fr: 'Cybersécurité' } }
+	{ id: 'cybersecurite', title: { fr: 'Cybersécurité', en: 'Cybersecurity' } }
 );
 const comment = '« Sauvegardes testées — oui & non » <img src=x onerror=alert(1)>';
 const profile = {
@@ -60,7 +63,9 @@ const benchmark: Benchmark = {
 	themes: { sauvegardes: stat, hygiene: stat }
 };
 
-async function render(): Promise<{ buffer: Buffer; text: string | null }> {
+async function render(
+	locale: 'fr' | 'en' = 'fr'
+): Promise<{ buffer: Buffer; text: string | null }> {
 	const db = openDatabase('pdf-test', { indexedDB: new IDBFactory(), IDBKeyRange });
 	const repo = createRepository(db);
 	const id = await repo.create(profile, [{ id: 'cybersecurite', version: 1 }]);
@@ -69,16 +74,12 @@ async function render(): Promise<{ buffer: Buffer; text: string | null }> {
 	const diagnostic = (await repo.get(id))!;
 	const results = new Results(diagnostic, [cyber], [], repo);
 	results.benchmarks = { cybersecurite: benchmark };
-	const view = resultsView(results);
 	const doc = diagnosticDocument({
 		profile,
 		date: new Date('2026-11-21T10:00:00Z'),
-		parts: results.parts,
-		view,
-		obligations: results.obligations,
-		plan: results.plan,
-		benchmarks: results.benchmarks,
-		images: {}
+		report: results.report,
+		images: {},
+		locale
 	});
 	// pdfmake in Node, with the standard Helvetica font as in the browser.
 	const pdfmake = createRequire(import.meta.url)('pdfmake');
@@ -119,6 +120,38 @@ describe('the PDF diagnostic', () => {
 		expect(flat).toContain('n = 12');
 		expect(flat).toMatch(/page 1 \/ \d+/);
 		expect(flat).toContain('Non respectée');
+	});
+
+	it('is in English when asked, but for names, legal references and what the officer typed', async () => {
+		const { text } = await render('en');
+		expect(text, 'pdftotext (poppler-utils) is needed to read the PDF back').not.toBeNull();
+		const flat = text!.replace(/\s+/g, ' ');
+		for (const expected of [
+			'Digital maturity assessment',
+			'Saint-Étienne-du-Rouvray',
+			'Cybersecurity',
+			'Summary for elected members',
+			'Five priority actions',
+			'Test backup restores',
+			'Legal obligations',
+			'Not met',
+			'Loi fictive art. 1',
+			'Annex: answers and comments',
+			'« Sauvegardes testées — oui & non »',
+			'Methodology',
+			'Demonstration data',
+			'Assessment of 21 November 2026'
+		])
+			expect(flat).toContain(expected);
+		expect(flat).toMatch(/page 1 of \d+/);
+		for (const french of [
+			'Synthèse',
+			'Méthodologie',
+			'Obligations légales',
+			'Non respectée',
+			'Pourquoi'
+		])
+			expect(flat).not.toContain(french);
 	});
 
 	it('has headings as a PDF outline', async () => {

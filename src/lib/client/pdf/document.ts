@@ -1,26 +1,33 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { horizonLabels, type Action } from '../../domain/action-plan.ts';
-import type { AnswerSet } from '../../domain/answer.ts';
-import { answerLabel } from '../../messages/answer.ts';
-import type { Benchmark } from '../../domain/benchmark.ts';
-import { cohortLabel, territoryTypeLabel } from '../../messages/territory.ts';
-import { localize } from '../../domain/localize.ts';
-import type { Obligation } from '../../domain/obligations.ts';
 import type { Profile } from '../../domain/profile.ts';
-import type { Questionnaire } from '../../domain/questionnaire.ts';
-import type { QuestionnaireScores } from '../../domain/scoring.ts';
-import type { ResultsView, ViewRow } from '../results-view.ts';
+import type { Report, ReportRow } from '../../domain/report.ts';
+import {
+	annexTable,
+	dateText,
+	figuresText,
+	globalText,
+	HORIZONS,
+	horizonText,
+	lowCoverageText,
+	num,
+	obligationTable,
+	peerNoteText,
+	radarTitle,
+	scoreTable,
+	summaryText,
+	territoryTypeText,
+	text,
+	type Locale
+} from '../../messages/report.ts';
+import { m } from '../../paraglide/messages.js';
 
 export interface PdfInput {
 	profile: Profile;
 	date: Date;
-	parts: { questionnaire: Questionnaire; answers: AnswerSet; scores: QuestionnaireScores }[];
-	view: ResultsView;
-	obligations: Obligation[];
-	plan: Action[];
-	benchmarks: Record<string, Benchmark | null>;
-	/** PNG data URLs of the radars: `global` and one per questionnaire id. */
+	report: Report;
+	/** JPEG data URLs of the radars: `global` and one per questionnaire id. */
 	images: Record<string, string>;
+	locale: Locale;
 }
 
 /**
@@ -47,8 +54,6 @@ export function pdfText(s: string): string {
 
 const t = (s: string | number | null | undefined): string =>
 	pdfText(s === null || s === undefined ? '—' : String(s));
-const n = (x: number | null | undefined) =>
-	x === null || x === undefined ? '—' : String(Math.round(x));
 const h1 = (text: string, id: string): Content => ({
 	text: t(text),
 	style: 'h1',
@@ -63,175 +68,171 @@ const h2 = (text: string, id: string, parent: string): Content => ({
 	id,
 	outlineParentId: parent
 });
+const table = (
+	head: string[],
+	body: { cells: string[] }[],
+	widths: (string | number)[]
+): Content => ({
+	table: {
+		headerRows: 1,
+		widths,
+		body: [head.map((h) => ({ text: t(h), style: 'th' })), ...body.map((r) => r.cells.map(t))]
+	},
+	layout: 'lightHorizontalLines',
+	style: 'table'
+});
 
-function scoreTable(rows: ViewRow[], withPeers: boolean): Content {
-	const head = [
-		'Axe',
-		'Score',
-		'Cible',
-		'Couverture',
-		'Niveau',
-		...(withPeers ? ['Médiane pairs', 'Pairs (Q1-Q3)', 'Position'] : [])
-	];
-	return {
-		table: {
-			headerRows: 1,
-			widths: withPeers ? ['*', 32, 32, 50, 60, 40, 45, 90] : ['*', 40, 40, 60, 80],
-			body: [
-				head.map((h) => ({ text: h, style: 'th' })),
-				...rows.map((r) => [
-					t(r.label),
-					n(r.score),
-					n(r.target),
-					r.coverage === null || r.coverage === undefined ? '—' : `${Math.round(r.coverage)} %`,
-					t(r.level),
-					...(withPeers ? [n(r.median), t(r.band), t(r.position)] : [])
-				])
-			]
-		},
-		layout: 'lightHorizontalLines',
-		style: 'table'
-	};
+function scores(rows: ReportRow[], locale: Locale): Content {
+	const { head, body, peers } = scoreTable(rows, locale);
+	const earlier = head.length > (peers ? 8 : 5);
+	const widths = peers ? ['*', 32, 32, 50, 60, 40, 45, 90] : ['*', 40, 40, 60, 80];
+	return table(head, body, earlier ? [...widths, 45] : widths);
 }
 
 /** The PDF diagnostic for the elected officials, as a pdfmake document definition. */
 export function diagnosticDocument(d: PdfInput): TDocumentDefinitions {
-	const { profile: p, view } = d;
-	const dateText = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' }).format(d.date);
-	const synthetic = Object.values(d.benchmarks).some((b) => b?.synthetic);
-	const themes = view.questionnaires.flatMap((q) =>
-		q.rows.filter((r) => r.score !== null).map((r) => ({ ...r, q: q.title }))
-	);
-	const strengths = [...themes].sort((a, b) => b.score! - a.score!).slice(0, 3);
-	const weaknesses = [...themes].sort((a, b) => a.score! - b.score!).slice(0, 3);
-	const titleOf = (id: string) => view.questionnaires.find((q) => q.id === id)?.title ?? id;
-	const demo: Content[] = synthetic
-		? [
+	const { profile: p, report, locale } = d;
+	const o = { locale };
+	const tx = (l: Parameters<typeof text>[0]) => text(l, locale);
+	const titleOf = (id: string) => {
+		const part = report.parts.find((x) => x.questionnaire.id === id);
+		return part ? tx(part.questionnaire.title) : id;
+	};
+	const highlight = (h: Report['strengths'][number]) =>
+		t(
+			m.pdf_highlight(
 				{
-					text: 'Données de démonstration : les comparaisons avec les pairs utilisent des contributions fictives.',
-					style: 'demo'
-				}
-			]
-		: [];
+					theme: tx(h.row.title),
+					questionnaire: titleOf(h.questionnaireId),
+					score: num(h.row.score)
+				},
+				o
+			)
+		);
+	const demoNotice = `${m.report_demo_lead({}, o)} ${m.report_demo_text({}, o)}`;
+	const demo: Content[] = report.synthetic ? [{ text: t(demoNotice), style: 'demo' }] : [];
+	const obligations = obligationTable(report.obligations, titleOf, locale);
 
 	const content: Content[] = [
-		{ text: 'Diagnostic de maturité numérique', style: 'cover', margin: [0, 120, 0, 20] },
+		{ text: t(m.pdf_cover_title({}, o)), style: 'cover', margin: [0, 120, 0, 20] },
 		{
 			text: t(p.name),
 			style: 'coverName',
 			outline: true,
 			id: 'couverture',
-			outlineText: t(`Couverture : ${p.name}`)
+			outlineText: t(m.pdf_outline_cover({ name: p.name }, o))
 		},
-		{
-			text: t(`${territoryTypeLabel(p.type)}${p.code ? ` (code ${p.code})` : ''}`),
-			style: 'coverSub'
-		},
-		{ text: t(`Diagnostic du ${dateText}`), style: 'coverSub' },
-		{ text: 'Questionnaires :', style: 'coverSub', margin: [0, 20, 0, 4] },
-		{ ul: view.questionnaires.map((q) => t(`${q.title} (version ${q.version})`)) },
-		...demo,
-
-		h1('Synthèse pour les élus', 'synthese'),
 		{
 			text: t(
-				`Score global : ${view.global.score} / 100, niveau « ${view.global.level} » (couverture ${view.global.coverage} %).`
+				p.code
+					? m.pdf_territory_code({ type: territoryTypeText(p.type, locale), code: p.code }, o)
+					: territoryTypeText(p.type, locale)
 			),
-			style: 'lead'
+			style: 'coverSub'
 		},
-		{ text: 'Points forts', style: 'h3' },
-		{ ul: strengths.map((s) => t(`${s.label} (${s.q}) : ${n(s.score)}`)) },
-		{ text: 'Points faibles', style: 'h3' },
-		{ ul: weaknesses.map((s) => t(`${s.label} (${s.q}) : ${n(s.score)}`)) },
-		{ text: 'Cinq actions prioritaires', style: 'h3' },
+		{ text: t(m.pdf_date({ date: dateText(d.date, locale) }, o)), style: 'coverSub' },
+		{ text: t(m.pdf_questionnaires({}, o)), style: 'coverSub', margin: [0, 20, 0, 4] },
 		{
-			ol: d.plan
+			ul: report.parts.map((x) =>
+				t(
+					m.pdf_questionnaire_item(
+						{ title: tx(x.questionnaire.title), version: x.questionnaire.version },
+						o
+					)
+				)
+			)
+		},
+		...demo,
+
+		h1(m.pdf_synthesis_title({}, o), 'synthese'),
+		{ text: t(globalText(report.global, locale)), style: 'lead' },
+		{ text: t(m.pdf_strengths({}, o)), style: 'h3' },
+		{ ul: report.strengths.map(highlight) },
+		{ text: t(m.pdf_weaknesses({}, o)), style: 'h3' },
+		{ ul: report.weaknesses.map(highlight) },
+		{ text: t(m.pdf_top_actions({}, o)), style: 'h3' },
+		{
+			ol: report.plan
 				.slice(0, 5)
 				.map((a) =>
 					t(
-						`${localize(a.recommendation.title)} — ${titleOf(a.questionnaireId)}${a.obligation ? ' (obligation non respectée)' : ''}`
+						(a.obligation ? m.plan_item_obligation : m.plan_item)(
+							{ title: tx(a.recommendation.title), questionnaire: titleOf(a.questionnaireId) },
+							o
+						)
 					)
 				)
 		},
 
-		h1('Profils radar', 'radars'),
+		h1(m.pdf_radars_title({}, o), 'radars'),
 		...radar(
 			d.images['global'],
-			'Profil global par questionnaire',
-			view.globalSummary,
+			radarTitle(null, locale),
+			summaryText(
+				report.parts.map((x) => x.overall),
+				locale
+			),
 			'radar-global',
-			'radars'
+			locale
 		),
-		...view.questionnaires.flatMap((q) =>
-			radar(d.images[q.id], `${q.title} par thème`, q.summary, `radar-${q.id}`, 'radars')
+		...report.parts.flatMap((x) =>
+			radar(
+				d.images[x.questionnaire.id],
+				radarTitle(tx(x.questionnaire.title), locale),
+				summaryText(x.themes, locale),
+				`radar-${x.questionnaire.id}`,
+				locale
+			)
 		),
 
-		h1('Scores par questionnaire', 'scores'),
-		scoreTable(
-			view.globalRows,
-			view.globalRows.some((r) => r.median !== undefined)
+		h1(m.pdf_scores_title({}, o), 'scores'),
+		scores(
+			report.parts.map((x) => x.overall),
+			locale
 		),
-		...view.questionnaires.flatMap((q): Content[] => {
-			const b = d.benchmarks[q.id];
-			return [
-				h2(`${q.title} : ${q.score} / 100 (${q.level})`, `scores-${q.id}`, 'scores'),
-				...(q.lowCoverage
-					? [{ text: 'Couverture inférieure à 70 % : score peu fiable.', style: 'warn' } as Content]
-					: []),
-				{ text: t(peerText(b)), style: 'small' },
-				scoreTable(
-					q.rows,
-					q.rows.some((r) => r.median !== undefined)
-				)
-			];
-		}),
+		...report.parts.flatMap((x): Content[] => [
+			h2(tx(x.questionnaire.title), `scores-${x.questionnaire.id}`, 'scores'),
+			{ text: t(figuresText(x.overall, locale)) },
+			...(x.overall.lowCoverage
+				? [{ text: t(lowCoverageText(locale)), style: 'warn' } as Content]
+				: []),
+			{ text: t(peerNoteText(x.benchmark, locale)), style: 'small' },
+			scores(x.themes, locale)
+		]),
 
-		h1('Obligations légales', 'obligations'),
-		d.obligations.length === 0
-			? {
-					text: "Aucune obligation légale ne s'applique à ce profil dans les questionnaires remplis."
-				}
-			: {
-					table: {
-						headerRows: 1,
-						widths: ['*', 120, 80],
-						body: [
-							['Obligation', 'Fondement', 'État'].map((h) => ({ text: h, style: 'th' })),
-							...d.obligations.map((o) => [
-								t(localize(o.question.text)),
-								t(o.question.legalBasis?.reference),
-								t(statusLabel[o.status])
-							])
-						]
-					},
-					layout: 'lightHorizontalLines',
-					style: 'table'
-				},
+		h1(m.report_obligations_title({}, o), 'obligations'),
+		report.obligations.length === 0
+			? { text: t(m.report_obligations_none({}, o)) }
+			: table(obligations.head, obligations.body, ['*', 100, 80, 70]),
 
-		h1("Plan d'action", 'plan'),
-		...(['now', '6months', '12months'] as const).flatMap((horizon): Content[] => {
-			const group = d.plan.filter((a) => a.horizon === horizon);
+		h1(m.report_plan_title({}, o), 'plan'),
+		...HORIZONS.flatMap((horizon): Content[] => {
+			const group = report.plan.filter((a) => a.horizon === horizon);
 			if (group.length === 0) return [];
 			return [
-				h2(`${horizonLabels[horizon]} (${group.length})`, `plan-${horizon}`, 'plan'),
+				h2(
+					m.plan_horizon_heading({ horizon: horizonText(horizon, locale), count: group.length }, o),
+					`plan-${horizon}`,
+					'plan'
+				),
 				{
 					ol: group.map((a) => ({
 						stack: [
 							{
 								text: t(
-									localize(a.recommendation.title) +
-										(a.obligation ? ' — obligation non respectée' : '')
+									tx(a.recommendation.title) +
+										(a.obligation ? ` — ${m.plan_obligation_badge({}, o)}` : '')
 								),
 								bold: true
 							},
 							{
-								text: t(`${titleOf(a.questionnaireId)} — ${localize(a.question.text)}`),
+								text: t(`${titleOf(a.questionnaireId)} — ${tx(a.question.text)}`),
 								style: 'small'
 							},
-							{ text: t(`Pourquoi : ${localize(a.recommendation.why)}`) },
-							{ text: t(`Comment : ${localize(a.recommendation.how)}`) },
+							{ text: t(`${m.plan_why({}, o)} ${tx(a.recommendation.why)}`) },
+							{ text: t(`${m.plan_how({}, o)} ${tx(a.recommendation.how)}`) },
 							...a.recommendation.links.map((l) => ({
-								text: t(`${localize(l.label)} : ${l.url}`),
+								text: t(m.plan_link({ label: tx(l.label), url: l.url }, o)),
 								style: 'small',
 								link: l.url
 							}))
@@ -242,49 +243,30 @@ export function diagnosticDocument(d: PdfInput): TDocumentDefinitions {
 			];
 		}),
 
-		h1('Annexe : réponses et commentaires', 'annexe'),
-		...d.parts.flatMap(({ questionnaire: q, answers, scores }): Content[] => [
-			h2(localize(q.title), `annexe-${q.id}`, 'annexe'),
-			{
-				table: {
-					headerRows: 1,
-					widths: ['*', 120, 30, 110],
-					body: [
-						['Question', 'Réponse', 'Points', 'Commentaire'].map((h) => ({ text: h, style: 'th' })),
-						...scores.questions
-							.filter((r) => r.status !== 'notAsked')
-							.map((r) => {
-								const question = q.questions.find((x) => x.id === r.questionId)!;
-								const a = answers[r.questionId];
-								return [
-									t(localize(question.text)),
-									t(answerLabel(question, a) + (a?.planned ? ' (prévu)' : '')),
-									n(r.score),
-									t(a?.comment ?? '')
-								];
-							})
-					]
-				},
-				layout: 'lightHorizontalLines',
-				style: 'table'
-			}
-		]),
+		h1(m.pdf_annex_title({}, o), 'annexe'),
+		...report.parts.flatMap((x): Content[] => {
+			const annex = annexTable(x, locale);
+			return [
+				h2(tx(x.questionnaire.title), `annexe-${x.questionnaire.id}`, 'annexe'),
+				table(annex.head, annex.body, ['*', 120, 30, 110])
+			];
+		}),
 
-		h1('Méthodologie', 'methodologie'),
-		...methodology(d, synthetic)
+		h1(m.pdf_methodology_title({}, o), 'methodologie'),
+		...methodology(report, locale)
 	];
 
 	return {
 		info: {
-			title: pdfText(`Diagnostic de maturité numérique — ${p.name}`),
+			title: pdfText(m.pdf_document_title({ name: p.name }, o)),
 			author: 'Numériscope',
-			subject: 'Diagnostic de maturité numérique'
+			subject: pdfText(m.pdf_cover_title({}, o))
 		},
 		pageSize: 'A4',
 		pageMargins: [40, 50, 40, 50],
 		defaultStyle: { font: 'Helvetica', fontSize: 10, lineHeight: 1.2 },
 		footer: (page, count) => ({
-			text: `${pdfText(p.name)} — page ${page} / ${count}`,
+			text: pdfText(m.pdf_footer({ name: p.name, page, count }, o)),
 			alignment: 'center',
 			fontSize: 8,
 			margin: [0, 20, 0, 0]
@@ -312,65 +294,44 @@ function radar(
 	title: string,
 	summary: string,
 	id: string,
-	parent: string
+	locale: Locale
 ): Content[] {
 	// Heading, image and its text alternative (in the document itself) stay on one page.
 	return [
 		{
 			stack: [
-				h2(title, id, parent),
+				h2(title, id, 'radars'),
 				...(image ? [{ image, width: 440, alignment: 'center' } as Content] : []),
-				{ text: t(`Valeurs du graphique : ${summary}.`), style: 'small', margin: [0, 4, 0, 12] }
+				{
+					text: t(m.report_chart_values({ summary }, { locale })),
+					style: 'small',
+					margin: [0, 4, 0, 12]
+				}
 			],
 			unbreakable: true
 		}
 	];
 }
 
-const statusLabel = {
-	met: 'Respectée',
-	notMet: 'Non respectée',
-	unknown: 'Inconnue',
-	declaredNotApplicable: 'Non applicable (déclaré)'
-};
-
-function peerText(b: Benchmark | null | undefined): string {
-	if (!b) return 'Comparaison avec les pairs indisponible.';
-	if (!b.cohort || !b.overall)
-		return `Pas encore assez de contributions de pairs (au moins ${b.k}).`;
-	const cohort = cohortLabel(b.cohort);
-	return `Pairs : ${cohort} ; n = ${b.overall.n} ; campagne ${b.campaign}${b.fellBack ? ' (groupe élargi)' : ''}${b.synthetic ? ' ; données de démonstration' : ''}.`;
-}
-
-function methodology(d: PdfInput, synthetic: boolean): Content[] {
-	const bs = Object.values(d.benchmarks).filter((b): b is Benchmark => !!b);
+function methodology(report: Report, locale: Locale): Content[] {
+	const o = { locale };
+	const bs = report.parts.flatMap((p) => (p.benchmark ? [p.benchmark] : []));
 	const k = bs[0]?.k ?? 5;
+	const campaign = bs.map((b) => b.campaign).find((c) => c !== null);
 	return [
-		{ text: 'Scores', style: 'h3' },
+		{ text: t(m.pdf_method_scores_title({}, o)), style: 'h3' },
+		{ text: t(m.pdf_method_scores({}, o)) },
+		{ text: t(m.pdf_method_peers_title({}, o)), style: 'h3' },
 		{
 			text: t(
-				"Chaque question répondue rapporte de 0 à 100 points. Le score d'un thème ou d'un questionnaire est la moyenne des points pondérée par le poids de chaque question, sur les questions qui s'appliquent au territoire et qui ont reçu une réponse ; « je ne sais pas » compte 0 point, « non applicable » sort la question du calcul. La couverture est la part du poids des questions applicables réellement répondues. La cible compte comme faites les actions « prévues dans les 12 mois ». Le score global est la moyenne des scores des questionnaires."
+				m.pdf_method_peers({ k }, o) +
+					(bs.length > 0
+						? ` ${m.pdf_method_vintage({ campaign: campaign ?? m.pdf_method_vintage_unknown({}, o) }, o)}`
+						: '')
 			)
 		},
-		{ text: 'Comparaison avec les pairs', style: 'h3' },
-		{
-			text: t(
-				`Les pairs sont les collectivités du même type, de la même tranche de population et de la même région ; quand ce groupe compte moins de ${k} contributions (seuil k = ${k}), la comparaison se fait avec un groupe plus large (même type et tranche, puis même type), ce que chaque tableau indique avec n, le nombre de contributions. Seuls des quantiles sont publiés (1er décile, quartiles, médiane, 9e décile), jamais de moyenne ni de contribution individuelle. ${bs.length > 0 ? `Millésime des données : campagne ${bs.map((b) => b.campaign).filter(Boolean)[0] ?? 'non précisée'}.` : ''}`
-			)
-		},
-		...(synthetic
-			? [
-					{
-						text: 'Données de démonstration : les agrégats utilisés sont synthétiques, générés pour montrer le fonctionnement de l’outil.',
-						style: 'demo'
-					} as Content
-				]
-			: []),
-		{ text: 'Confidentialité', style: 'h3' },
-		{
-			text: t(
-				"Les réponses de ce diagnostic sont restées dans le navigateur de l'agent qui l'a rempli. Ce document a été produit sur son poste, sans serveur."
-			)
-		}
+		...(report.synthetic ? [{ text: t(m.pdf_method_demo({}, o)), style: 'demo' } as Content] : []),
+		{ text: t(m.pdf_method_privacy_title({}, o)), style: 'h3' },
+		{ text: t(m.pdf_method_privacy({}, o)) }
 	];
 }

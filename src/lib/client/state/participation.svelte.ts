@@ -16,12 +16,9 @@ import {
 	type ParticipationRecord
 } from '../participation/record.ts';
 import { repository, type Repository } from '../storage/repository.ts';
+import { m } from '../../paraglide/messages.js';
 
 type Store = Pick<Repository, 'getParticipation' | 'setParticipation'>;
-
-const GONE =
-	'Le serveur ne connaît plus cette contribution (retirée ou effacée) : elle n’a pas été mise à jour. Vous pouvez l’envoyer à nouveau.';
-const NOTHING_TO_WITHDRAW = 'Il n’y avait plus de contribution à retirer sur le serveur.';
 
 /**
  * Taking part in campaigns from one diagnostic: the invitation typed once, the tokens it buys
@@ -36,9 +33,9 @@ export class ParticipationState {
 	issuing = $state(false);
 	/** The questionnaire whose contribution is being sent or withdrawn. */
 	working: string | null = $state(null);
-	/** What went wrong with the invitation (French). */
+	/** What went wrong with the invitation (in the page's language). */
 	error: string | null = $state(null);
-	/** Per questionnaire: what went wrong, or what the officer should know (French). */
+	/** Per questionnaire: what went wrong, or what the officer should know. */
 	problems: Record<string, string | undefined> = $state({});
 	notices: Record<string, string | undefined> = $state({});
 	#id: string;
@@ -110,7 +107,7 @@ export class ParticipationState {
 			if (await putContribution(this.#http, t.secret, c))
 				return this.#update(t, { status: 'sent', sent: c });
 			await this.#update(t, { status: 'ready', sent: undefined });
-			this.notices[questionnaire] = GONE;
+			this.notices[questionnaire] = m.contribute_gone();
 		});
 	}
 
@@ -120,7 +117,7 @@ export class ParticipationState {
 		await this.#act(questionnaire, async () => {
 			const found = await deleteContribution(this.#http, t.secret);
 			await this.#update(t, { status: 'withdrawn' });
-			if (!found) this.notices[questionnaire] = NOTHING_TO_WITHDRAW;
+			if (!found) this.notices[questionnaire] = m.contribute_nothing_to_withdraw();
 		});
 	}
 

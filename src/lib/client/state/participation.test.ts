@@ -191,6 +191,24 @@ describe('contributing with a token', () => {
 		expect(s.notices['inclusion']).toMatch(/ne connaît plus cette contribution.*envoyer à nouveau/);
 	});
 
+	it('keeps a sent contribution sent when a 404 does not say the server lost it', async () => {
+		const { server, s, state } = await ready();
+		await s.contribute('inclusion', contribution(40));
+		// A proxy's page, not the API's `unknown_token`: nothing says the contribution is gone.
+		const proxied: Http = async (url, init) =>
+			init?.method === 'PUT' || init?.method === 'DELETE'
+				? new Response('<h1>Not Found</h1>', { status: 404 })
+				: server.http(url, init);
+		const other = state(proxied);
+		await other.load();
+		await other.contribute('inclusion', contribution(60));
+		expect(other.status('inclusion')).toBe('sent');
+		expect(other.token('inclusion')?.sent?.scores.overall).toBe(40);
+		expect(other.problems['inclusion']).toBe('Le serveur a refusé la demande (code HTTP 404).');
+		await other.withdraw('inclusion');
+		expect(other.status('inclusion')).toBe('sent');
+	});
+
 	it('recognises its own contribution when the answer to the first send was lost', async () => {
 		const { server, s } = await ready();
 		server.loseNextAnswer('/api/contributions');
@@ -222,8 +240,9 @@ describe('what the results page would send', () => {
 		diagnostic.answers = { inclusion: { x: { response: { type: 'choice', choice: 'c1' } } } };
 		const results = new Results(diagnostic, [q], [], repo, server.http);
 		expect(results.draft('inclusion')).toEqual({ kind: 'no_token' });
-		results.participation.code = CODE;
-		await results.participation.redeem();
+		const participation = await results.openParticipation();
+		participation.code = CODE;
+		await participation.redeem();
 		expect(results.draft('inclusion')).toEqual({
 			kind: 'ready',
 			profileCohortDiffers: true,
@@ -236,7 +255,7 @@ describe('what the results page would send', () => {
 			}
 		});
 		const older = new Results(diagnostic, [{ ...q, version: 1 }], [], repo, server.http);
-		await older.participation.load();
+		await older.openParticipation();
 		expect(older.draft('inclusion')).toEqual({ kind: 'version_not_collected', versions: [2] });
 	});
 });

@@ -1,11 +1,10 @@
 import type { Benchmark } from '../../domain/benchmark.ts';
 import { cohortChain } from '../../domain/cohort.ts';
 import type { Contribution } from '../../domain/contribution.ts';
-import { actionPlan } from '../../domain/action-plan.ts';
-import { obligations } from '../../domain/obligations.ts';
 import { compareWithEarlier, type QuestionnaireProgress } from '../../domain/progress.ts';
 import type { Questionnaire } from '../../domain/questionnaire.ts';
-import { scoreGlobal, scoreQuestionnaire } from '../../domain/scoring.ts';
+import { buildReport } from '../../domain/report.ts';
+import { scoreQuestionnaire } from '../../domain/scoring.ts';
 import { buildContribution, fetchBenchmark } from '../benchmarks.ts';
 import { loadQuestionnaire } from '../catalog.ts';
 import type { Http } from '../participation/api.ts';
@@ -16,7 +15,7 @@ import {
 	type DiagnosticSummary,
 	type Repository
 } from '../storage/repository.ts';
-import { ParticipationState } from './participation.svelte.ts';
+import type { ParticipationState } from './participation.svelte.ts';
 
 /** What contributing a questionnaire would send, or why it cannot be sent yet. */
 export type Draft =
@@ -31,11 +30,17 @@ export class Results {
 	readonly questionnaires: Questionnaire[];
 	readonly earlierOptions: DiagnosticSummary[];
 	benchmarks: Record<string, Benchmark | null> = $state({});
-	peersError: string | null = $state(null);
+	/** The peer figures could not be loaded (offline?): the page says so. */
+	peersUnavailable = $state(false);
 	progress: QuestionnaireProgress[] | null = $state(null);
 	earlierId = $state('');
-	readonly participation: ParticipationState;
+	/**
+	 * Contributing, loaded when the officer opens the contribution panel (`openParticipation`):
+	 * its code, texts and crypto are not part of the page's first load.
+	 */
+	participation: ParticipationState | null = $state(null);
 	#repo: Repository;
+	#http: Http | undefined;
 
 	constructor(
 		diagnostic: Diagnostic,
@@ -47,7 +52,7 @@ export class Results {
 		this.diagnostic = diagnostic;
 		this.questionnaires = questionnaires;
 		this.#repo = repo;
-		this.participation = new ParticipationState(diagnostic.assessment.id, repo, http);
+		this.#http = http;
 		const code = diagnostic.profile.code;
 		// Earlier diagnostics of the same territory, newest first.
 		this.earlierOptions = others.filter(
@@ -69,17 +74,10 @@ export class Results {
 			};
 		})
 	);
-	global = $derived.by(() =>
-		scoreGlobal(
-			this.parts.map((p) => p.scores),
-			this.questionnaires[0]?.levels ?? []
-		)
+	/** What the page, the PDF and the CSV show: scores, peers, obligations, the action plan. */
+	report = $derived.by(() =>
+		buildReport({ parts: this.parts, benchmarks: this.benchmarks, progress: this.progress })
 	);
-	obligations = $derived.by(() =>
-		this.parts.flatMap((p) => obligations(p.questionnaire, p.scores))
-	);
-	plan = $derived.by(() => actionPlan(this.parts));
-	synthetic = $derived(Object.values(this.benchmarks).some((b) => b?.synthetic));
 
 	async loadBenchmarks(): Promise<void> {
 		const results = await Promise.allSettled(
@@ -90,9 +88,7 @@ export class Results {
 			(r, i) => (next[this.questionnaires[i]!.id] = r.status === 'fulfilled' ? r.value : null)
 		);
 		this.benchmarks = next;
-		if (results.some((r) => r.status === 'rejected'))
-			this.peersError =
-				'La comparaison avec les pairs est indisponible (hors ligne ?). Vos scores restent calculés ici.';
+		this.peersUnavailable = results.some((r) => r.status === 'rejected');
 	}
 
 	async compareWith(id: string): Promise<void> {
@@ -129,7 +125,7 @@ export class Results {
 	 */
 	draft(questionnaireId: string): Draft {
 		const part = this.parts.find((p) => p.questionnaire.id === questionnaireId);
-		const token = this.participation.token(questionnaireId);
+		const token = this.participation?.token(questionnaireId);
 		if (!part || !token) return { kind: 'no_token' };
 		if (!token.versions.includes(part.questionnaire.version))
 			return { kind: 'version_not_collected', versions: token.versions };
@@ -141,6 +137,15 @@ export class Results {
 
 	async contribute(questionnaireId: string): Promise<void> {
 		const d = this.draft(questionnaireId);
-		if (d.kind === 'ready') await this.participation.contribute(questionnaireId, d.contribution);
+		if (d.kind === 'ready') await this.participation?.contribute(questionnaireId, d.contribution);
+	}
+
+	/** Loads the contribution code and the diagnostic's tokens, once. */
+	async openParticipation(): Promise<ParticipationState> {
+		if (this.participation) return this.participation;
+		const { ParticipationState } = await import('./participation.svelte.ts');
+		const p = new ParticipationState(this.diagnostic.assessment.id, this.#repo, this.#http);
+		await p.load();
+		return (this.participation ??= p);
 	}
 }

@@ -34,7 +34,11 @@ const cellsOf = (r: NewContribution) => [
 ];
 
 function audit(records: NewContribution[], questionnaire: string, k: number) {
-	const pool = versionPools(catalog.versions(questionnaire))[0]!;
+	// The pool of the latest version: the demo generator answers the latest of each questionnaire.
+	const latest = catalog.latest(questionnaire)!.version;
+	const pool = versionPools(catalog.versions(questionnaire)).find((p) =>
+		p.versions.includes(latest)
+	)!;
 	const rows = records.filter((r) => r.questionnaire === questionnaire);
 	const contributions = rows.map((r, i) => ({
 		...r,

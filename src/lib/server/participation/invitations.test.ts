@@ -75,9 +75,9 @@ describe('what a campaign collects', () => {
 			{ questionnaire: 'cybersecurite', version: 1 }
 		]);
 		expect(() =>
-			parseCollects('donnees@2,inconnu@1,donnees,donnees@1,donnees@1', { catalog })
+			parseCollects('donnees@9,inconnu@1,donnees,donnees@1,donnees@1', { catalog })
 		).toThrow(
-			/donnees@2: "donnees" has versions 1\ninconnu@1: no questionnaire "inconnu"\n"donnees": write questionnaire@version, e.g. donnees@1\ndonnees@1: listed twice/
+			/donnees@9: "donnees" has versions 1, 2\ninconnu@1: no questionnaire "inconnu"\n"donnees": write questionnaire@version, e.g. donnees@1\ndonnees@1: listed twice/
 		);
 	});
 

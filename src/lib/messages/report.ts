@@ -1,0 +1,279 @@
+/**
+ * The report in words, for the results page, the PDF and the CSV alike: every label, status and
+ * table of the report comes from here, once, in the reader's language.
+ */
+import type { Action, Horizon } from '../domain/action-plan.ts';
+import type { Answer } from '../domain/answer.ts';
+import { answerLabel } from './answer.ts';
+import type { Benchmark } from '../domain/benchmark.ts';
+import type { Cohort } from '../domain/cohort.ts';
+import { localize, type Locale } from '../domain/localize.ts';
+import type { Obligation, ObligationStatus } from '../domain/obligations.ts';
+import type { PeerPosition } from '../domain/peer-position.ts';
+import { cohortLabel, territoryTypeLabel } from './territory.ts';
+import type { TerritoryType } from '../domain/profile.ts';
+import type { Question } from '../domain/questionnaire.ts';
+import {
+	LOW_COVERAGE,
+	rounded,
+	type Figures,
+	type ReportPart,
+	type ReportRow
+} from '../domain/report.ts';
+import type { Localized } from '../domain/text.ts';
+import { m } from '../paraglide/messages.js';
+import { getLocale } from '../paraglide/runtime.js';
+
+export type { Locale };
+const opt = (locale?: Locale) => ({ locale: locale ?? getLocale() });
+
+/** A text of the questionnaires in the reader's language (French where it is not translated). */
+export function text(t: Localized, locale: Locale = getLocale()): string {
+	return localize(t, locale);
+}
+
+/** `fr` when the English reader gets the French text (no translation), for a `lang` attribute. */
+export function langOf(t: Localized, locale: Locale = getLocale()): 'fr' | undefined {
+	return locale === 'en' && !t.en ? 'fr' : undefined;
+}
+
+/** A rounded number, or a dash for "no value". */
+export const num = (x: number | null | undefined): string =>
+	x === null || x === undefined ? '—' : String(x);
+
+export const percent = (x: number | null | undefined, locale?: Locale): string =>
+	x === null || x === undefined ? '—' : m.report_percent({ value: x }, opt(locale));
+
+export function levelText(level: Localized | null, locale?: Locale): string {
+	return level ? text(level, locale) : '—';
+}
+
+export function dateText(d: Date, locale: Locale = getLocale()): string {
+	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', {
+		dateStyle: 'long',
+		timeZone: 'UTC'
+	}).format(d);
+}
+
+const statuses: Record<ObligationStatus, (i: object, o: { locale: Locale }) => string> = {
+	met: m.obligation_status_met,
+	notMet: m.obligation_status_not_met,
+	unknown: m.obligation_status_unknown,
+	declaredNotApplicable: m.obligation_status_declared_not_applicable
+};
+export const obligationStatusText = (s: ObligationStatus, locale?: Locale) =>
+	statuses[s]({}, opt(locale));
+
+const horizons: Record<Horizon, (i: object, o: { locale: Locale }) => string> = {
+	now: m.plan_horizon_now,
+	'6months': m.plan_horizon_6months,
+	'12months': m.plan_horizon_12months
+};
+export const horizonText = (h: Horizon, locale?: Locale) => horizons[h]({}, opt(locale));
+export const HORIZONS: readonly Horizon[] = ['now', '6months', '12months'];
+
+const efforts = {
+	low: m.plan_effort_low,
+	medium: m.plan_effort_medium,
+	high: m.plan_effort_high
+};
+const impacts = {
+	low: m.plan_impact_low,
+	medium: m.plan_impact_medium,
+	high: m.plan_impact_high
+};
+/** "effort faible, impact fort". */
+export function effortImpactText(a: Action, locale?: Locale): string {
+	return m.plan_effort_impact(
+		{
+			effort: efforts[a.recommendation.effort]({}, opt(locale)),
+			impact: impacts[a.recommendation.impact]({}, opt(locale))
+		},
+		opt(locale)
+	);
+}
+
+const positions: Record<PeerPosition, (i: object, o: { locale: Locale }) => string> = {
+	belowP10: m.peer_position_below_p10,
+	p10to25: m.peer_position_p10_to_p25,
+	p25to50: m.peer_position_p25_to_p50,
+	p50to75: m.peer_position_p50_to_p75,
+	p75to90: m.peer_position_p75_to_p90,
+	aboveP90: m.peer_position_above_p90
+};
+export const peerPositionText = (p: PeerPosition, locale?: Locale) => positions[p]({}, opt(locale));
+
+/** In the page's language, as every label of `territory.ts` (the PDF and CSV are made in it). */
+export function territoryTypeText(t: TerritoryType, _locale?: Locale): string {
+	return territoryTypeLabel(t);
+}
+
+export function cohortText(c: Cohort, _locale?: Locale): string {
+	return cohortLabel(c);
+}
+
+/** An answer in words, with « (prévu) » when the officer planned it. */
+export function answerText(
+	question: Question | undefined,
+	answer: Answer | undefined,
+	locale?: Locale
+): string {
+	return (
+		answerLabel(question, answer) +
+		(answer?.planned ? m.report_planned_suffix({}, opt(locale)) : '')
+	);
+}
+
+/** "Score 62 / 100, niveau En progrès, couverture 65 %." */
+export const figuresText = (f: Figures, locale?: Locale) =>
+	m.report_figures(
+		{ score: num(f.score), level: levelText(f.level, locale), coverage: num(f.coverage) },
+		opt(locale)
+	);
+
+/** The whole diagnostic in one sentence. */
+export const globalText = (f: Figures, locale?: Locale) =>
+	m.report_global_figures(
+		{
+			score: num(f.score),
+			level: levelText(f.level, locale),
+			coverage: num(f.coverage),
+			target: num(f.target)
+		},
+		opt(locale)
+	);
+
+export const lowCoverageText = (locale?: Locale) =>
+	m.report_low_coverage({ threshold: LOW_COVERAGE }, opt(locale));
+
+/** The radar's values in one line, its text alternative: "Sauvegardes 50, Hygiène 80". */
+export const summaryText = (rows: readonly ReportRow[], locale?: Locale) =>
+	rows.map((r) => `${text(r.title, locale)} ${num(r.score)}`).join(', ');
+
+export const radarTitle = (questionnaireTitle: string | null, locale?: Locale) =>
+	questionnaireTitle === null
+		? m.report_radar_global({}, opt(locale))
+		: m.report_radar_questionnaire({ title: questionnaireTitle }, opt(locale));
+
+/** The table beside a radar (and in the PDF): its header and its rows, as text. */
+export function scoreTable(rows: readonly ReportRow[], locale?: Locale) {
+	const o = opt(locale);
+	const peers = rows.some((r) => r.peers);
+	const earlier = rows.some((r) => r.earlier !== undefined);
+	const head = [
+		m.report_col_axis({}, o),
+		m.report_col_score({}, o),
+		m.report_col_target({}, o),
+		m.report_col_coverage({}, o),
+		m.report_col_level({}, o),
+		...(peers
+			? [
+					m.report_col_peer_median({}, o),
+					m.report_col_peer_band({}, o),
+					m.report_col_position({}, o)
+				]
+			: []),
+		...(earlier ? [m.report_col_earlier({}, o)] : [])
+	];
+	const body = rows.map((r) => ({
+		lowCoverage: r.lowCoverage,
+		lang: langOf(r.title, o.locale),
+		cells: [
+			text(r.title, o.locale),
+			num(r.score),
+			num(r.target),
+			percent(r.coverage, o.locale),
+			levelText(r.level, o.locale),
+			...(peers
+				? [
+						num(r.peers?.median),
+						r.peers ? m.report_peer_band({ p25: r.peers.p25, p75: r.peers.p75 }, o) : '—',
+						r.peers?.position ? peerPositionText(r.peers.position, o.locale) : '—'
+					]
+				: []),
+			...(earlier ? [num(r.earlier)] : [])
+		]
+	}));
+	return { head, body, peers };
+}
+
+/** What the peer figures of a questionnaire rest on, in one sentence (page and PDF). */
+export function peerNoteText(b: Benchmark | null | undefined, locale?: Locale): string {
+	const o = opt(locale);
+	if (!b) return m.peer_unavailable({}, o);
+	if (!b.cohort || !b.overall) return m.peer_too_few({ k: b.k }, o);
+	const base = m.peer_cohort(
+		{ cohort: cohortText(b.cohort, o.locale), n: b.overall.n, campaign: b.campaign ?? '—' },
+		o
+	);
+	return base + (b.fellBack ? m.peer_fell_back({}, o) : '') + '.';
+}
+
+export function peerEditionText(b: Benchmark, locale?: Locale): string | null {
+	if (!b.edition) return null;
+	return m.peer_edition(
+		{
+			number: b.edition.number,
+			campaign: b.edition.campaign,
+			date: dateText(new Date(`${b.edition.publishedAt}T00:00:00Z`), locale)
+		},
+		opt(locale)
+	);
+}
+
+/** The obligations table: header and rows, as text. */
+export function obligationTable(
+	items: readonly Obligation[],
+	titleOf: (questionnaireId: string) => string,
+	locale?: Locale
+) {
+	const o = opt(locale);
+	return {
+		head: [
+			m.obligation_col_obligation({}, o),
+			m.obligation_col_basis({}, o),
+			m.obligation_col_questionnaire({}, o),
+			m.obligation_col_status({}, o)
+		],
+		body: items.map((x) => ({
+			status: x.status,
+			lang: langOf(x.question.text, o.locale),
+			cells: [
+				text(x.question.text, o.locale),
+				x.question.legalBasis?.reference ?? '',
+				titleOf(x.questionnaireId),
+				obligationStatusText(x.status, o.locale)
+			]
+		}))
+	};
+}
+
+/** The annex of one questionnaire: every question asked, its answer, points and comment. */
+export function annexTable(part: ReportPart, locale?: Locale) {
+	const o = opt(locale);
+	const q = part.questionnaire;
+	return {
+		head: [
+			m.report_col_question({}, o),
+			m.report_col_answer({}, o),
+			m.report_col_points({}, o),
+			m.report_col_comment({}, o)
+		],
+		body: part.scores.questions
+			.filter((r) => r.status !== 'notAsked')
+			.map((r) => {
+				const question = q.questions.find((x) => x.id === r.questionId);
+				const a = part.answers[r.questionId];
+				return {
+					id: r.questionId,
+					lang: question ? langOf(question.text, o.locale) : undefined,
+					cells: [
+						question ? text(question.text, o.locale) : r.questionId,
+						answerText(question, a, o.locale),
+						num(rounded(r.score)),
+						a?.comment ?? ''
+					]
+				};
+			})
+	};
+}
