@@ -1,0 +1,11 @@
+import { catalog } from '$lib/catalog';
+import { getLocale } from '$lib/paraglide/runtime';
+import { buildOverview } from '$lib/server/observatory/overview';
+import { observatory } from '$lib/server/observatory/runtime';
+import type { PageServerLoad } from './$types';
+
+/** The latest edition of a campaign at a glance; the selector is the address's parameters. */
+export const load: PageServerLoad = async ({ url }) => {
+	const editions = await observatory().all();
+	return { overview: buildOverview(editions, catalog, url.searchParams, getLocale()) ?? null };
+};
