@@ -6,6 +6,9 @@ import type { PageServerLoad } from './$types';
 
 /** The latest edition of a campaign at a glance; the selector is the address's parameters. */
 export const load: PageServerLoad = async ({ url }) => {
-	const editions = await observatory().all();
-	return { overview: buildOverview(editions, catalog, url.searchParams, getLocale()) ?? null };
+	const locale = getLocale();
+	const overview = await observatory().view(`overview ${locale} ${url.search}`, (editions) =>
+		buildOverview(editions, catalog, url.searchParams, locale)
+	);
+	return { overview: overview ?? null };
 };

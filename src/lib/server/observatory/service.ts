@@ -43,6 +43,8 @@ export class ObservatoryService {
 	readonly #editions = new Map<string, Promise<ObservedEdition | undefined>>();
 	readonly #files = new Map<string, { csv: OpenDataFile; json: OpenDataFile }>();
 	#list: { generation: number; value: Promise<ObservedEdition[]> } | undefined;
+	readonly #views = new Map<string, unknown>();
+	#viewsGeneration = -1;
 
 	constructor(
 		private readonly db: Kysely<StoreSchema>,
@@ -93,6 +95,21 @@ export class ObservatoryService {
 			this.#list = { generation, value };
 		}
 		return this.#list.value;
+	}
+
+	/**
+	 * A view built from the editions (a page's data), remembered until a new edition is
+	 * published: the same address in the same language is built once. At most 500 are kept, since
+	 * any query string makes a key.
+	 */
+	async view<T>(key: string, build: (editions: ObservedEdition[]) => T): Promise<T> {
+		const editions = await this.all();
+		if (this.#viewsGeneration !== this.cache.generation || this.#views.size >= 500) {
+			this.#views.clear();
+			this.#viewsGeneration = this.cache.generation;
+		}
+		if (!this.#views.has(key)) this.#views.set(key, build(editions));
+		return this.#views.get(key) as T;
 	}
 
 	/** The open data files of an edition (CSV and JSON), or undefined when it does not exist. */
