@@ -65,8 +65,8 @@ test.describe('without JavaScript', () => {
 
 	test('the selector works through the form, and a bad parameter is named', async ({ page }) => {
 		await page.goto('/observatoire');
-		await page.getByLabel('Questionnaire', { exact: true }).selectOption('donnees');
-		await page.getByLabel('Type de collectivité').selectOption('cc');
+		await page.getByRole('combobox', { name: 'Questionnaire' }).selectOption('donnees');
+		await page.getByRole('combobox', { name: 'Type de collectivité' }).selectOption('cc');
 		await page.getByRole('button', { name: 'Afficher' }).click();
 		await expect(page).toHaveURL(/questionnaire=donnees&type=cc/);
 		await expect(
