@@ -17,8 +17,28 @@ const typeLabels: Record<string, () => string> = {
 
 export const typeLabel = (type: string): string => typeLabels[type]?.() ?? type;
 
+/**
+ * Formatters are built once per language: a page formats hundreds of numbers, and building an
+ * `Intl` formatter costs far more than using one.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.Collator>();
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Collator>(
+	kind: string,
+	make: (locale: string) => T
+): T {
+	const locale = getLocale() === 'en' ? 'en-GB' : 'fr-FR';
+	const key = `${kind} ${locale}`;
+	let f = formatters.get(key);
+	if (!f) formatters.set(key, (f = make(locale)));
+	return f as T;
+}
+
 export const formatNumber = (n: number): string =>
-	new Intl.NumberFormat(getLocale() === 'en' ? 'en-GB' : 'fr-FR').format(n);
+	formatter('number', (l) => new Intl.NumberFormat(l)).format(n);
+
+/** Sorts texts as a reader of the page's language expects. */
+export const compareText = (a: string, b: string): number =>
+	formatter('collator', (l) => new Intl.Collator(l)).compare(a, b);
 
 /** `3500-9999` → « de 3 500 à 9 999 habitants », "3,500 to 9,999 inhabitants". */
 export function bandLabel(band: string): string {
@@ -41,15 +61,15 @@ export function cohortLabel(c: { type: string; band?: string; region?: string })
 
 /** `2025-12-15` → « 15 décembre 2025 », "15 December 2025". */
 export function formatDay(day: string): string {
-	return new Intl.DateTimeFormat(getLocale() === 'en' ? 'en-GB' : 'fr-FR', {
-		dateStyle: 'long',
-		timeZone: 'UTC'
-	}).format(new Date(`${day}T00:00:00Z`));
+	return formatter(
+		'day',
+		(l) => new Intl.DateTimeFormat(l, { dateStyle: 'long', timeZone: 'UTC' })
+	).format(new Date(`${day}T00:00:00Z`));
 }
 
 /** 0.345 → « 34,5 % », "34.5%". */
 export const formatRate = (rate: number): string =>
-	new Intl.NumberFormat(getLocale() === 'en' ? 'en-GB' : 'fr-FR', {
-		style: 'percent',
-		maximumFractionDigits: 1
-	}).format(rate);
+	formatter(
+		'rate',
+		(l) => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 1 })
+	).format(rate);

@@ -61,6 +61,8 @@ export interface Overview {
 	trend: { series: { key: string; label: Text }[]; points: TrendPoint[] };
 }
 
+const byName = new Intl.Collator('fr');
+
 const text = (t: Localized, locale: Locale): Text =>
 	locale === 'en' && !t.en ? { text: t.fr, lang: 'fr' } : { text: localize(t, locale) };
 
@@ -173,7 +175,7 @@ export function buildOverview(
 				: null,
 			byType: types.map((t) => ({ type: t, n: index.cell(pool, t)?.n ?? null })),
 			byRegion: Object.keys(regions)
-				.sort((a, b) => regions[a]!.localeCompare(regions[b]!, 'fr'))
+				.sort((a, b) => byName.compare(regions[a]!, regions[b]!))
 				.map((r) => ({ region: r, n: byRegion.get(r) ?? null }))
 		},
 		overallByQuestionnaire: ids.map((id) =>
