@@ -3,8 +3,13 @@ import { localizeHref } from '$lib/paraglide/runtime';
 
 /**
  * A link inside the app that keeps the page's language (`/en/…` on an English page):
- * `localHref(resolve('/diagnostics/[id]', { id }))`. Typed as a resolved path, so that
- * `svelte/no-navigation-without-resolve` accepts it in `href` and `goto`.
+ * `localHref(resolve('/diagnostics/[id]', { id }))`, with an optional query string. Typed as a
+ * resolved path, so that `svelte/no-navigation-without-resolve` accepts it in `href` and `goto`.
  */
-export const localHref = (path: ResolvedPathname): ResolvedPathname =>
-	localizeHref(path) as ResolvedPathname;
+export function localHref(
+	path: ResolvedPathname,
+	query?: Record<string, string>
+): ResolvedPathname {
+	const href = localizeHref(path);
+	return (query ? `${href}?${new URLSearchParams(query)}` : href) as ResolvedPathname;
+}
