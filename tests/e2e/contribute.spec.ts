@@ -13,13 +13,13 @@ const year = new Date().getFullYear();
 /** Nancy's cohort (commune × 100,000–299,999 × Grand Est) holds these four too: k = 5. */
 const PEERS = { metz: '57463', reims: '51454', strasbourg: '67482', mulhouse: '68224' };
 
-/** The current year's campaign, collecting inclusion v1 (the demo store may have opened it). */
+/** The current year's campaign, collecting inclusion v2, the version a new diagnostic answers (the demo store may have opened it). */
 function ensureCampaign() {
 	const list = observatory(e2eStore(), ['campaign', 'list']);
 	expect(list.status, list.stderr).toBe(0);
 	const row = list.stdout.split('\n').find((l) => l.startsWith(`${year};`));
-	if (!row) openCampaign(e2eStore(), year, 'inclusion@1');
-	else expect(row).toMatch(/;open;.*inclusion@1/);
+	if (!row) openCampaign(e2eStore(), year, 'inclusion@2');
+	else expect(row).toMatch(/;open;.*inclusion@2/);
 }
 
 /** Requests to the participation API, as sent: method, path, body, authorization. */

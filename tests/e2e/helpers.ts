@@ -25,10 +25,11 @@ export async function openQuestionnaire(
 	page: Page,
 	id: string,
 	questionnaire: string,
-	theme?: string
+	theme?: string,
+	prefix: '' | '/en' = ''
 ) {
 	await page.goto(
-		`/diagnostics/${id}/questionnaires/${questionnaire}${theme ? `?theme=${theme}` : ''}`
+		`${prefix}/diagnostics/${id}/questionnaires/${questionnaire}${theme ? `?theme=${theme}` : ''}`
 	);
 	await expect(page.locator('fieldset.question').first()).toBeVisible();
 }
@@ -73,10 +74,20 @@ export async function storedAnswers(page: Page, assessmentId: string) {
 	}, assessmentId);
 }
 
-/** Answers every question asked in every theme of a questionnaire, varying the choices. */
-export async function answerAll(page: Page, id: string, questionnaire: string) {
-	await openQuestionnaire(page, id, questionnaire); // rendered in the browser: wait for it
-	const nav = page.getByRole('navigation', { name: 'Thèmes du questionnaire' });
+/**
+ * Answers every question asked in every theme of a questionnaire, varying the choices; in
+ * English with `prefix` '/en'.
+ */
+export async function answerAll(
+	page: Page,
+	id: string,
+	questionnaire: string,
+	prefix: '' | '/en' = ''
+) {
+	await openQuestionnaire(page, id, questionnaire, undefined, prefix); // rendered in the browser
+	const nav = page.getByRole('navigation', {
+		name: prefix === '/en' ? 'Questionnaire themes' : 'Thèmes du questionnaire'
+	});
 	const themes = await nav.getByRole('button').count();
 	expect(themes).toBeGreaterThan(0);
 	for (let t = 0; t < themes; t++) {

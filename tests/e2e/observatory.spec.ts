@@ -46,7 +46,10 @@ test.describe('without JavaScript', () => {
 		const regions = page.getByRole('table', { name: /médiane du score global par région/ });
 		await expect(regions.locator('tbody tr')).toHaveCount(18);
 		await expect(regions.getByRole('row', { name: /Grand Est/ })).not.toContainText('non publié');
-		await expect(regions.getByRole('row', { name: /Corse/ })).toContainText('non publié');
+		// Some small régions have fewer than k contributions in the demo: named, not published.
+		await expect(
+			regions.locator('tbody tr').filter({ hasText: 'non publié' }).first()
+		).toBeVisible();
 
 		// The trend: one column per demo campaign, the later one higher (the demo improves).
 		const trend = page.getByRole('table', { name: /médianes au fil des éditions/ });

@@ -18,7 +18,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => api?.close());
 
-const chain = { questionnaire: 'donnees', version: '1', type: 'commune' };
+/** The demo answers the latest version of each questionnaire. */
+const chain = { questionnaire: 'donnees', version: '2', type: 'commune' };
 const narrow = { ...chain, band: '3500-9999', region: '44' };
 const get = async (query: Record<string, string> = narrow) =>
 	benchmarkSchema.parse(
@@ -44,11 +45,11 @@ describe('the demo', () => {
 		]);
 		for (const c of campaigns)
 			expect(c.collects.map((x) => `${x.questionnaire}@${x.version}`)).toEqual([
-				'cybersecurite@1',
-				'donnees@1',
-				'gouvernance@1',
-				'inclusion@1',
-				'relation-citoyen@1'
+				'cybersecurite@2',
+				'donnees@2',
+				'gouvernance@2',
+				'inclusion@2',
+				'relation-citoyen@2'
 			]);
 		const editions = await withStore((s) => listEditions(s.db, thisYear - 1));
 		expect(editions).toHaveLength(1);

@@ -463,7 +463,7 @@ function queryCases(): Case[] {
 	];
 	for (const [k, values] of Object.entries({
 		questionnaire: ['inconnu', 'DONNEES', '', ' donnees', 'donnees/../x'],
-		version: ['0', '2', '-1', '1.5', 'un', '01', '1e3', ' 1', '9999999'],
+		version: ['0', '7', '-1', '1.5', 'un', '01', '1e3', ' 1', '9999999'],
 		type: ['ville', '', 'COMMUNE', 'commune ', 'undefined'],
 		band: ['', '3500', '0-1000', 'tous'],
 		campaign: ['26', '20266', 'deux-mille', '', '-2026']

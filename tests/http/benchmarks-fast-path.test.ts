@@ -19,7 +19,7 @@ afterAll(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-const query = '/api/benchmarks?questionnaire=donnees&version=1&type=commune&band=3500-9999';
+const query = '/api/benchmarks?questionnaire=donnees&version=2&type=commune&band=3500-9999';
 /** Headers that describe the connection or the moment, not the answer. */
 const varying = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
 const headersOf = (r: Response) =>
