@@ -29,7 +29,15 @@ const fixedParts = (from: Record<string, string>, other: Record<string, string>)
 const frenchParts = fixedParts(fr, en);
 const englishParts = fixedParts(en, fr);
 /** Proper names, the same in both languages (the longer first: they are cut out in order). */
-const names = ['Métropole du Grand Nancy', 'Numériscope', 'Légifrance', 'Grand Est', 'Nancy'];
+const names = [
+	'Métropole du Grand Nancy',
+	'Banque des Territoires',
+	'Défenseur des droits',
+	'Numériscope',
+	'Légifrance',
+	'Grand Est',
+	'Nancy'
+];
 
 const frenchWords = /(?:^|\s)(le|la|les|des|du|une|et|est|vos|votre|pour|avec|dans|sur|aux|ou)\s/;
 const englishWords = /(?:^|\s)(the|and|of|your|you|with|for|this|is|are|to)\s/;
