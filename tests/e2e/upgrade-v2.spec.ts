@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { exportFile } from './helpers.ts';
+import { createNancy, exportFile, openQuestionnaire, question, waitSaved } from './helpers.ts';
 
 /**
  * A diagnostic answered against version 1 of `donnees` and `gouvernance`, in the app's own export
@@ -134,4 +134,30 @@ test('a v1 diagnostic exported from the app, imported and upgraded to v2 keeps e
 		comment: 'PRADA mutualisée avec la métropole'
 	});
 	expect(after.answers).toHaveLength(50);
+});
+
+test('a v2 questionnaire: the law date, « non applicable » only where allowed, an exclusive « aucun »', async ({
+	page
+}) => {
+	const id = await createNancy(page, ['cybersecurite']);
+	await openQuestionnaire(page, id, 'cybersecurite', 'hygiene');
+	await expect(page.locator('.law-as-of')).toHaveText(/État du droit au 30\snovembre\s2026/);
+
+	const mfa = question(page, 'double-authentification');
+	// Not offered on this v2 question (notApplicable unset).
+	await expect(mfa.getByLabel('Non applicable')).toHaveCount(0);
+	const none = mfa.getByLabel('Aucun de ces éléments');
+	const first = mfa.getByRole('checkbox').first();
+	await first.check();
+	await none.check();
+	await expect(first).not.toBeChecked();
+	await first.check();
+	await expect(none).not.toBeChecked();
+	await none.check();
+	await waitSaved(page);
+	const stored: Backup = JSON.parse(await exportFile(page, id));
+	expect(stored.answers.find((a) => a.questionId === 'double-authentification')?.response).toEqual({
+		type: 'choices',
+		choices: ['aucun']
+	});
 });
