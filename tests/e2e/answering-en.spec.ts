@@ -10,8 +10,8 @@ test('create an assessment, fill in the profile and answer in English', async ({
 	// Typed by hand (the search is another area's): a bad population and year are explained, in English.
 	await page.getByLabel('Name', { exact: true }).fill('Villeneuve-Test');
 	await page.getByLabel('Type of authority').selectOption('commune');
-	await page.getByLabel('Population (inhabitants)').fill('-5');
-	await page.getByLabel('Year of the population figure').fill('1900');
+	await page.getByLabel('Legal population (total)').fill('-5');
+	await page.getByLabel('Year of the legal population figure').fill('1900');
 	await page.getByRole('button', { name: 'Create the assessment' }).click();
 	await expect(
 		page.getByText('The population is a whole number of inhabitants, for example 4200.')
@@ -24,8 +24,8 @@ test('create an assessment, fill in the profile and answer in English', async ({
 	).toBeVisible();
 	await expect(page.getByText('The profile is incomplete: see the fields marked.')).toBeVisible();
 
-	await page.getByLabel('Population (inhabitants)').fill('4200');
-	await page.getByLabel('Year of the population figure').fill('2023');
+	await page.getByLabel('Legal population (total)').fill('4200');
+	await page.getByLabel('Year of the legal population figure').fill('2023');
 	await page.getByLabel('Region', { exact: true }).selectOption('44');
 	await page.getByLabel('Number of staff').selectOption('50-249');
 	await expect(page.locator('.cohort')).toContainText(

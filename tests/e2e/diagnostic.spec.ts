@@ -20,8 +20,12 @@ test('picking Nancy from the search fills the profile and shows the cohort', asy
 	await expect(page.getByLabel('Type de collectivité')).toHaveValue('commune');
 	await expect(page.getByLabel(/Code officiel/)).toHaveValue('54395');
 	// The legal population (population totale, millésime 2022), no longer the municipale 2023.
-	await expect(page.getByLabel('Population (habitants)')).toHaveValue('105792');
-	await expect(page.getByLabel('Millésime de la population')).toHaveValue('2022');
+	await expect(page.getByLabel('Population légale (totale)')).toHaveValue('105792');
+	await expect(page.getByLabel('Millésime de la population légale')).toHaveValue('2022');
+	// Its help says which figure it is and why.
+	await expect(page.getByLabel('Population légale (totale)')).toHaveAccessibleDescription(
+		/La population totale de l'INSEE .* la loi retient pour ses seuils/
+	);
 	await expect(page.getByLabel('Région')).toHaveValue('44');
 	await expect(
 		page.getByText('Intercommunalité : Métropole du Grand Nancy (Métropole)')
@@ -45,8 +49,8 @@ test('a population of -5 or a year of 1900 is explained on its field, and the fo
 }) => {
 	await page.goto('/diagnostics/nouveau');
 	await page.getByLabel('Nom', { exact: true }).fill('Essai');
-	await page.getByLabel('Population (habitants)').fill('-5');
-	await page.getByLabel('Millésime de la population').fill('1900');
+	await page.getByLabel('Population légale (totale)').fill('-5');
+	await page.getByLabel('Millésime de la population légale').fill('1900');
 	await page.getByLabel("Nombre d'agents").selectOption('10-49');
 	// The peer group is shown as typed so far, without the band of an invalid population.
 	await expect(page.locator('.cohort')).toHaveText(/Groupe de pairs :\s*Commune$/);
@@ -59,8 +63,8 @@ test('a population of -5 or a year of 1900 is explained on its field, and the fo
 	).toBeVisible();
 	await expect(page).toHaveURL(/\/diagnostics\/nouveau$/);
 
-	await page.getByLabel('Population (habitants)').fill('4 200');
-	await page.getByLabel('Millésime de la population').fill('2023');
+	await page.getByLabel('Population légale (totale)').fill('4 200');
+	await page.getByLabel('Millésime de la population légale').fill('2023');
 	await expect(page.locator('.cohort')).toContainText(/de 3\s500 à 9\s999 habitants/);
 	await page.getByRole('button', { name: 'Créer le diagnostic' }).click();
 	await page.waitForURL(/\/diagnostics\/[0-9a-f]{32}$/);

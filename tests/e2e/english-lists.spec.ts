@@ -28,5 +28,7 @@ test('in English, the territory search and the diagnostics list speak English', 
 	await page.goto('/en/diagnostics/nouveau');
 	await page.getByLabel('Find your local authority').fill('Nancy');
 	await expect(page.getByRole('status').filter({ hasText: /\d+ results?\./ })).toBeVisible();
-	await expect(page.getByRole('list', { name: 'Search results' })).toContainText('pop. 105,792');
+	await expect(page.getByRole('list', { name: 'Search results' })).toContainText(
+		'legal pop. 105,792 (2022)'
+	);
 });

@@ -24,7 +24,8 @@ export async function previewUpgrade(
 
 /**
  * Applies a previewed upgrade: the answers and the pinned version change together, in one
- * transaction (answers of v2 never stay pinned to v1 after a failure).
+ * transaction (answers of v2 never stay pinned to v1 after a failure). The comment of an answer
+ * listed for review stays on its question, so that nothing the officer typed is lost.
  */
 export async function applyUpgrade(
 	d: Diagnostic,
@@ -32,8 +33,13 @@ export async function applyUpgrade(
 	repo: Repository = repository()
 ): Promise<void> {
 	const { id, version } = preview.target;
+	const answers = { ...preview.answers };
+	for (const r of preview.report.review)
+		if (r.previous?.comment && !answers[r.questionId])
+			answers[r.questionId] = { comment: r.previous.comment };
 	await repo.changeAnswers(d.assessment.id, {
-		answers: { [id]: preview.answers },
-		questionnaires: d.assessment.questionnaires.map((q) => (q.id === id ? { id, version } : q))
+		answers: { [id]: answers },
+		// Only this questionnaire's pin: `d` may predate another questionnaire's upgrade.
+		pin: { id, version }
 	});
 }

@@ -3,7 +3,16 @@ import { actionPlan } from './action-plan.ts';
 import { obligations } from './obligations.ts';
 import { peerPosition } from './peer-position.ts';
 import { scoreQuestionnaire } from './scoring.ts';
-import { answers, choice, dontKnow, na, questionnaire, single } from './testing.ts';
+import {
+	answers,
+	choice,
+	dontKnow,
+	multiple,
+	na,
+	questionnaire,
+	single,
+	ticks
+} from './testing.ts';
 
 const rec = (effort: 'low' | 'medium' | 'high', impact: 'low' | 'medium' | 'high', extra = {}) => ({
 	title: { fr: `agir ${effort}/${impact}` },
@@ -54,7 +63,7 @@ describe('obligations', () => {
 });
 
 describe('actionPlan', () => {
-	const plan = actionPlan([{ questionnaire: q, scores }]);
+	const plan = actionPlan([{ questionnaire: q, answers: given, scores }]);
 	const rows = plan.map((a) => [a.question.id, a.obligation, a.gap, a.priority, a.horizon]);
 
 	it('puts the unmet obligations first, then ranks by gap × weight × impact ÷ effort', () => {
@@ -76,18 +85,15 @@ describe('actionPlan', () => {
 			single('petit-ecart', [0, 50, 100], { weight: 4, recommendations: [rec('low', 'low')] }), // 50 × 4
 			single('grand-ecart', [0, 100], { weight: 2, recommendations: [rec('low', 'low')] }) // 100 × 2
 		]);
-		const tiedScores = scoreQuestionnaire(
-			tied,
-			{ type: 'commune', population: 5000 },
-			answers({
-				'effort-moyen': choice('c0'),
-				'effort-faible': choice('c1'),
-				'petit-ecart': choice('c1'),
-				'grand-ecart': choice('c0')
-			})
-		);
+		const tiedAnswers = answers({
+			'effort-moyen': choice('c0'),
+			'effort-faible': choice('c1'),
+			'petit-ecart': choice('c1'),
+			'grand-ecart': choice('c0')
+		});
+		const tiedScores = scoreQuestionnaire(tied, { type: 'commune', population: 5000 }, tiedAnswers);
 		expect(
-			actionPlan([{ questionnaire: tied, scores: tiedScores }]).map((a) => [
+			actionPlan([{ questionnaire: tied, answers: tiedAnswers, scores: tiedScores }]).map((a) => [
 				a.question.id,
 				a.priority
 			])
@@ -96,6 +102,43 @@ describe('actionPlan', () => {
 			['petit-ecart', 200],
 			['effort-faible', 50],
 			['effort-moyen', 50]
+		]);
+	});
+
+	it('takes the per-choice recommendations of the chosen (single) or unticked (multiple) choices', () => {
+		const withChoice = (id: string, q: ReturnType<typeof single>, titles: (string | null)[]) => {
+			const choices = (q as { choices: { recommendation?: unknown }[] }).choices;
+			titles.forEach((t, i) => {
+				if (t) choices[i]!.recommendation = rec('low', 'high', { title: { fr: t } });
+			});
+			return { ...q, id };
+		};
+		const v2 = questionnaire(
+			[
+				withChoice('sauvegarde', single('sauvegarde', [0, 60, 100]), [
+					'externaliser',
+					'tester',
+					null
+				]),
+				withChoice('outils', multiple('outils', [50, 50]), ['mfa', 'chiffrer']),
+				withChoice('tout', multiple('tout', [50, 50]), ['jamais', 'vu'])
+			],
+			{ version: 2 }
+		);
+		const given2 = answers({
+			sauvegarde: choice('c1'),
+			outils: ticks('c0'),
+			tout: ticks('c0', 'c1')
+		});
+		const s2 = scoreQuestionnaire(v2, { type: 'commune', population: 5000 }, given2);
+		const rows2 = actionPlan([{ questionnaire: v2, answers: given2, scores: s2 }]).map((a) => [
+			a.question.id,
+			a.recommendation.title.fr,
+			a.gap
+		]);
+		expect(rows2).toEqual([
+			['outils', 'chiffrer', 50], // 50 × 1 × 3 ÷ 1 = 150
+			['sauvegarde', 'tester', 40] // 40 × 1 × 3 ÷ 1 = 120; not 'externaliser', not chosen
 		]);
 	});
 

@@ -1,6 +1,6 @@
 import type { Answer } from './answer.ts';
 import { localize, type Locale } from './localize.ts';
-import type { Question } from './questionnaire.ts';
+import { allChoices, type Question } from './questionnaire.ts';
 
 /**
  * An answer as the officer gave it, in codes: the built-in answers (« je ne sais pas »…) are said
@@ -37,7 +37,9 @@ export function describeAnswer(
 		case 'choices': {
 			const ids = r.type === 'choice' ? [r.choice] : r.choices;
 			if (ids.length === 0) return { code: 'none_ticked' };
-			const choices = question && 'choices' in question ? question.choices : [];
+			// « Aucun de ces éléments » is named by its label too.
+			const choices =
+				question?.kind === 'single' || question?.kind === 'multiple' ? allChoices(question) : [];
 			const labels = ids.map((id) => {
 				const c = choices.find((x) => x.id === id);
 				if (!c) return { text: id, lang: locale };

@@ -33,10 +33,14 @@ const v2 = questionnaire(
 	[
 		single('dpo-designe', [0, 100], { plannable: true }),
 		multiple('outils', [50, 50]),
-		numberQ('formation', [
-			[0, 0],
-			[50, 100]
-		]),
+		numberQ(
+			'formation',
+			[
+				[0, 0],
+				[50, 100]
+			],
+			{ notApplicable: true }
+		),
 		yesNo('stable'),
 		textQ('remarques'),
 		single('budget', [0, 100])
@@ -56,10 +60,14 @@ const v3 = questionnaire(
 	[
 		single('dpo-designe', [0, 100], { plannable: true }),
 		multiple('outils', [50, 50]),
-		numberQ('formation', [
-			[0, 0],
-			[50, 100]
-		]),
+		numberQ(
+			'formation',
+			[
+				[0, 0],
+				[50, 100]
+			],
+			{ notApplicable: true }
+		),
 		yesNo('stable-2'),
 		textQ('remarques')
 	],
@@ -117,7 +125,20 @@ describe('migrateAnswers, one step', () => {
 		});
 	});
 
-	it('carries "je ne sais pas" and "non applicable" as they are', () => {
+	it('lists for review a « non applicable » the new question no longer offers, keeping it', () => {
+		// dpo-designe (version 2) does not allow « non applicable »; formation does.
+		const given = answers({ dpo: [na, { comment: 'mutualisé' }], formation: na, stable: yes });
+		const { answers: out, report } = migrateAnswers(given, versions, 1, 2);
+		expect(out).toEqual({ formation: { response: na }, stable: { response: yes } });
+		expect(report.review).toContainEqual({
+			questionId: 'dpo-designe',
+			reason: 'notApplicableRefused',
+			previous: { response: na, comment: 'mutualisé' }
+		});
+		expect(report.carried.map((c) => c.questionId)).toEqual(['formation', 'stable']);
+	});
+
+	it('carries "je ne sais pas" and "non applicable" (where allowed) as they are', () => {
 		const { answers: out } = migrateAnswers(
 			answers({ dpo: dontKnow, formation: na }),
 			versions,

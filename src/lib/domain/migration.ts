@@ -1,5 +1,5 @@
 import type { Answer, AnswerSet, Response } from './answer.ts';
-import type { Question, Questionnaire } from './questionnaire.ts';
+import { allowsNotApplicable, type Question, type Questionnaire } from './questionnaire.ts';
 import { questionScore } from './scoring.ts';
 
 export type ReviewReason =
@@ -8,7 +8,9 @@ export type ReviewReason =
 	/** The chosen answer has no equivalent in the new version (mapped to null). */
 	| 'choiceRemoved'
 	/** The old answer does not fit the new question (its kind or range changed). */
-	| 'changed';
+	| 'changed'
+	/** « Non applicable » was the answer, and the new question no longer offers it. */
+	| 'notApplicableRefused';
 
 export interface MigrationReport {
 	/** Answers carried over unchanged; `from` is the question id they had in the oldest version. */
@@ -35,7 +37,8 @@ export interface MigrationResult {
  *
  * Example: v2 renames `dpo` to `dpo-designe` and maps choice `partiel` to null. An answer
  * `dpo = oui` is carried to `dpo-designe = oui`; `dpo = partiel` leaves `dpo-designe` unanswered
- * and listed for review with reason `choiceRemoved`; a question new in v2 is listed as `new`.
+ * and listed for review with reason `choiceRemoved`; a question new in v2 is listed as `new`; a
+ * « non applicable » on a v2 question that does not offer it is listed as `notApplicableRefused`.
  */
 export function migrateAnswers(
 	answers: AnswerSet,
@@ -127,7 +130,11 @@ function mapResponse(
 	q: Question,
 	map: Readonly<Record<string, string | null>>
 ): Mapped {
-	if (r.type === 'dontKnow' || r.type === 'notApplicable') return { kind: 'carried', response: r };
+	if (r.type === 'notApplicable')
+		return allowsNotApplicable(q)
+			? { kind: 'carried', response: r }
+			: { kind: 'review', reason: 'notApplicableRefused' };
+	if (r.type === 'dontKnow') return { kind: 'carried', response: r };
 	if (r.type === 'choice' && q.kind === 'single') {
 		if (!(r.choice in map)) return fits(r, q);
 		const to = map[r.choice];

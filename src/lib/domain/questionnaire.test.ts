@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { problemsFromZod, formatPath } from './problem.ts';
-import { allChoices, allowsNotApplicable, questionnaireSchema } from './questionnaire.ts';
+import {
+	allChoices,
+	allowsNotApplicable,
+	questionnaireSchema,
+	tickChoice,
+	type Question
+} from './questionnaire.ts';
 import { multiple, questionnaireInput, single, yesNo } from './testing.ts';
 
 const legalBasis = {
@@ -95,6 +101,23 @@ describe('format v2: noneOfThese and per-choice recommendations', () => {
 			['c1', 50],
 			['aucun', 0]
 		]);
+	});
+
+	it('makes « aucun de ces éléments » exclusive when ticking', () => {
+		const q = questionnaireSchema.parse(
+			questionnaireInput([
+				multiple('m', [50, 50], { noneOfThese: { id: 'aucun', label: { fr: 'Aucun' } } }),
+				multiple('sans', [50, 50])
+			])
+		);
+		const [m, sans] = q.questions as [Question, Question];
+		expect(tickChoice(m, ['c0', 'c1'], 'aucun', true)).toEqual(['aucun']);
+		expect(tickChoice(m, ['aucun'], 'c1', true)).toEqual(['c1']);
+		expect(tickChoice(m, ['c0'], 'c1', true)).toEqual(['c0', 'c1']);
+		expect(tickChoice(m, ['c0', 'c1'], 'c0', false)).toEqual(['c1']);
+		expect(tickChoice(m, ['aucun'], 'aucun', false)).toEqual([]);
+		// Without the choice, nothing is exclusive.
+		expect(tickChoice(sans, ['c0'], 'c1', true)).toEqual(['c0', 'c1']);
 	});
 
 	it('refuses noneOfThese on a single-choice question', () => {

@@ -244,6 +244,23 @@ export function allChoices(q: ChoiceQuestion): Choice[] {
 		: q.choices;
 }
 
+/**
+ * The choices ticked after ticking (`on`) or unticking `choiceId` on a `multiple` question:
+ * « aucun de ces éléments » is exclusive, so ticking it unticks the others and ticking another
+ * unticks it. Example: ticked [mfa], tick « aucun » → [aucun]; then tick mfa → [mfa].
+ */
+export function tickChoice(
+	q: Question,
+	ticked: readonly string[],
+	choiceId: string,
+	on: boolean
+): string[] {
+	const none = q.kind === 'multiple' ? q.noneOfThese?.id : undefined;
+	if (on && choiceId === none) return [choiceId];
+	const others = ticked.filter((c) => c !== choiceId && c !== none);
+	return on ? [...others, choiceId] : others;
+}
+
 /** The highest score a question can give: used by coherence and by the action plan. */
 export function maxScore(q: Question): number | null {
 	switch (q.kind) {

@@ -37,6 +37,24 @@ describe('answers in words', () => {
 		});
 	});
 
+	it('names « aucun de ces éléments » by its label', () => {
+		const v2 = questionnaire(
+			[
+				multiple('m', [50, 50], {
+					noneOfThese: { id: 'aucun', label: { fr: 'Aucun de ces éléments', en: 'None of these' } }
+				})
+			],
+			{ version: 2 }
+		);
+		const none = { response: { type: 'choices' as const, choices: ['aucun'] } };
+		expect(describeAnswer(v2.questions[0], none, 'en')).toEqual({
+			code: 'choices',
+			labels: [{ text: 'None of these', lang: 'en' }]
+		});
+		useLocale('fr');
+		expect(answerLabel(v2.questions[0], none)).toBe('Aucun de ces éléments');
+	});
+
 	it('in French', () => {
 		expect(answers.map(([x, y]) => answerLabel(x, y).replace(/\u202f/g, ' '))).toEqual([
 			'pas de réponse',

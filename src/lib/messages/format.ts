@@ -14,3 +14,11 @@ export function formatNumber(n: number): string {
 export function formatList(items: string[], type: 'conjunction' | 'disjunction'): string {
 	return new Intl.ListFormat(locale() === 'en' ? 'en-GB' : 'fr-FR', { type }).format(items);
 }
+
+/** A date in full: « 30 novembre 2026 » / "30 November 2026" (read in UTC). */
+export function dateText(d: Date, l: Locale = locale()): string {
+	return new Intl.DateTimeFormat(l === 'en' ? 'en-GB' : 'fr-FR', {
+		dateStyle: 'long',
+		timeZone: 'UTC'
+	}).format(d);
+}

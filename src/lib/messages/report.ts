@@ -5,6 +5,7 @@
 import type { Action, Horizon } from '../domain/action-plan.ts';
 import type { Answer } from '../domain/answer.ts';
 import { answerLabel } from './answer.ts';
+import { dateText } from './format.ts';
 import type { Benchmark } from '../domain/benchmark.ts';
 import type { Cohort } from '../domain/cohort.ts';
 import { localize, type Locale } from '../domain/localize.ts';
@@ -48,12 +49,8 @@ export function levelText(level: Localized | null, locale?: Locale): string {
 	return level ? text(level, locale) : '—';
 }
 
-export function dateText(d: Date, locale: Locale = getLocale()): string {
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', {
-		dateStyle: 'long',
-		timeZone: 'UTC'
-	}).format(d);
-}
+export { dateText } from './format.ts';
+export { lawAsOfText } from './law.ts';
 
 const statuses: Record<ObligationStatus, (i: object, o: { locale: Locale }) => string> = {
 	met: m.obligation_status_met,
@@ -235,16 +232,20 @@ export function obligationTable(
 			m.obligation_col_questionnaire({}, o),
 			m.obligation_col_status({}, o)
 		],
-		body: items.map((x) => ({
-			status: x.status,
-			lang: langOf(x.question.text, o.locale),
-			cells: [
-				text(x.question.text, o.locale),
-				x.question.legalBasis?.reference ?? '',
-				titleOf(x.questionnaireId),
-				obligationStatusText(x.status, o.locale)
-			]
-		}))
+		body: items.map((x) => {
+			// The obligation's short title (from version 2), or else the question.
+			const name = x.question.legalBasis?.title ?? x.question.text;
+			return {
+				status: x.status,
+				lang: langOf(name, o.locale),
+				cells: [
+					text(name, o.locale),
+					x.question.legalBasis?.reference ?? '',
+					titleOf(x.questionnaireId),
+					obligationStatusText(x.status, o.locale)
+				]
+			};
+		})
 	};
 }
 

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { Benchmark } from '../../domain/benchmark.ts';
+import { buildReport } from '../../domain/report.ts';
+import { scoreQuestionnaire } from '../../domain/scoring.ts';
 import { answers, choice, questionnaire, single, yesNo, no } from '../../domain/testing.ts';
 import { Results } from '../state/results.svelte.ts';
 import { openDatabase } from '../storage/db.ts';
@@ -159,6 +161,44 @@ describe('the PDF diagnostic', () => {
 		const raw = buffer.toString('latin1');
 		expect(raw).toContain('/Outlines');
 		expect(raw).toMatch(/\/Count [1-9]/);
+	});
+
+	it('says « état du droit au » per questionnaire and names obligations by their short title (v2)', () => {
+		const v2 = questionnaire(
+			[
+				single('sauvegardes', [0, 100], {
+					legalBasis: {
+						title: { fr: 'Sauvegardes testées', en: 'Tested backups' },
+						reference: 'Loi fictive art. 2',
+						text: { fr: 'Obligation de test.' },
+						url: 'https://www.legifrance.gouv.fr/'
+					}
+				})
+			],
+			{ id: 'cybersecurite', version: 2, lawAsOf: '2026-11-30' }
+		);
+		const given = answers({ sauvegardes: choice('c0') });
+		const report = buildReport({
+			parts: [
+				{
+					questionnaire: v2,
+					answers: given,
+					scores: scoreQuestionnaire(v2, profile, given)
+				}
+			]
+		});
+		const doc = (locale: 'fr' | 'en') =>
+			JSON.stringify(
+				diagnosticDocument({ profile, date: new Date('2026-12-01'), report, images: {}, locale })
+			);
+		expect(doc('fr')).toContain('Test (version 2) — État du droit au 30 novembre 2026');
+		expect(doc('fr')).toContain('Sauvegardes testées');
+		expect(doc('en')).toContain('Test (version 2) — Law as it stood on 30 November 2026');
+		// The obligations row is named by the short title, not by the question's text.
+		expect(doc('en')).toContain('["Tested backups","Loi fictive art. 2","Test","Not met"]');
+		expect(doc('fr')).toContain(
+			'["Sauvegardes testées","Loi fictive art. 2","Test","Non respectée"]'
+		);
 	});
 
 	it('keeps French characters and replaces what Helvetica cannot draw', () => {

@@ -8,6 +8,7 @@ import {
 	globalText,
 	HORIZONS,
 	horizonText,
+	lawAsOfText,
 	lowCoverageText,
 	num,
 	obligationTable,
@@ -133,14 +134,15 @@ export function diagnosticDocument(d: PdfInput): TDocumentDefinitions {
 		{ text: t(m.pdf_date({ date: dateText(d.date, locale) }, o)), style: 'coverSub' },
 		{ text: t(m.pdf_questionnaires({}, o)), style: 'coverSub', margin: [0, 20, 0, 4] },
 		{
-			ul: report.parts.map((x) =>
-				t(
-					m.pdf_questionnaire_item(
-						{ title: tx(x.questionnaire.title), version: x.questionnaire.version },
-						o
-					)
-				)
-			)
+			ul: report.parts.map((x) => {
+				const item = m.pdf_questionnaire_item(
+					{ title: tx(x.questionnaire.title), version: x.questionnaire.version },
+					o
+				);
+				// « État du droit au … » from version 2 on: the date the law was checked.
+				const law = lawAsOfText(x.questionnaire, locale);
+				return t(law ? `${item} — ${law}` : item);
+			})
 		},
 		...demo,
 

@@ -142,6 +142,11 @@ export interface AnswersChange {
 	answers: Record<string, AnswerSet>;
 	/** The questionnaire versions pinned after the change (unchanged when absent). */
 	questionnaires?: PinnedQuestionnaire[];
+	/**
+	 * One questionnaire's new pinned version, the others as stored when the change is written
+	 * (a version upgrade: a page holding an older copy of the diagnostic cannot undo another).
+	 */
+	pin?: PinnedQuestionnaire;
 	/** Participation tokens of an imported file, added to those held. */
 	tokens?: HeldToken[];
 }
@@ -159,7 +164,8 @@ export function changeAnswers(
 ): Promise<void> {
 	return run('save_answers', () =>
 		db.transaction('rw', db.answers, db.assessments, db.settings, async () => {
-			if (!(await db.assessments.get(assessmentId))) throw new Error('diagnostic introuvable');
+			const stored = await db.assessments.get(assessmentId);
+			if (!stored) throw new Error('diagnostic introuvable');
 			for (const [questionnaireId, answers] of Object.entries(change.answers)) {
 				await db.answers
 					.where('[assessmentId+questionnaireId]')
@@ -167,8 +173,12 @@ export function changeAnswers(
 					.delete();
 				await db.answers.bulkPut(toRows(assessmentId, questionnaireId, answers, now));
 			}
+			const pin = change.pin;
+			const questionnaires = pin
+				? (change.questionnaires ?? stored.questionnaires).map((q) => (q.id === pin.id ? pin : q))
+				: change.questionnaires;
 			await db.assessments.update(assessmentId, {
-				...(change.questionnaires ? { questionnaires: change.questionnaires } : {}),
+				...(questionnaires ? { questionnaires } : {}),
 				updatedAt: now
 			});
 			if (change.tokens?.length) await addTokens(db, assessmentId, change.tokens);
