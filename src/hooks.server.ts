@@ -7,6 +7,7 @@ import { configOrExit } from '$lib/server/config';
 import { errorResponse } from '$lib/server/http/errors';
 import { withSecurityHeaders } from '$lib/server/http/headers';
 import { rememberedLanguage } from '$lib/server/http/language';
+import { observatoryPages } from '$lib/server/observatory/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 
 /** Opens the benchmark store before the first request; a bad setting stops the server. */
@@ -32,8 +33,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const remembered = rememberedLanguage(event.request, event.url);
 	if (remembered) return withSecurityHeaders(remembered);
 	// Pages: the language of the address (see vite.config.ts) for the messages and `<html lang>`.
-	return withSecurityHeaders(
-		await paraglideMiddleware(
+	const render = () =>
+		paraglideMiddleware(
 			event.request,
 			({ request, locale }) => {
 				event.request = request;
@@ -42,8 +43,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 				});
 			},
 			{ onRedirect: sameOriginRedirect }
-		)
-	);
+		);
+	// The observatory's pages change only with an edition: rendered once per address and language.
+	if (event.route.id?.startsWith('/observatoire')) {
+		const { pathname, search } = event.url;
+		const key = `${pathname === '/en' || pathname.startsWith('/en/') ? 'en' : 'fr'} ${pathname}${search}`;
+		return withSecurityHeaders(await observatoryPages().answer(event.request, key, render));
+	}
+	return withSecurityHeaders(await render());
 };
 
 /**
