@@ -7,6 +7,7 @@ import { configOrExit } from '$lib/server/config';
 import { errorResponse } from '$lib/server/http/errors';
 import { withSecurityHeaders } from '$lib/server/http/headers';
 import { rememberedLanguage } from '$lib/server/http/language';
+import { pageKey } from '$lib/server/observatory/page-cache';
 import { observatoryPages } from '$lib/server/observatory/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 
@@ -46,8 +47,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		);
 	// The observatory's pages change only with an edition: rendered once per address and language.
 	if (event.route.id?.startsWith('/observatoire')) {
-		const { pathname, search } = event.url;
-		const key = `${pathname === '/en' || pathname.startsWith('/en/') ? 'en' : 'fr'} ${pathname}${search}`;
+		const key = pageKey(event.url.pathname, event.url.search);
 		return withSecurityHeaders(await observatoryPages().answer(event.request, key, render));
 	}
 	return withSecurityHeaders(await render());

@@ -107,6 +107,13 @@ describe('the observatory’s rendered pages', () => {
 		expect((await get('/observatoire?campagne=' + OLD + '&x=1')).headers.get('x-cache')).toBe(
 			'miss'
 		);
+		// A French address asked by a browser that chose English is still sent to English.
+		const chose = await fetch(server.url + '/observatoire?campagne=' + OLD, {
+			headers: { cookie: 'numeriscope_lang=en', 'sec-fetch-dest': 'document' },
+			redirect: 'manual'
+		});
+		expect(chose.status).toBe(307);
+		expect(chose.headers.get('location')).toBe('/en/observatoire?campagne=' + OLD);
 		// A page that does not exist is not kept.
 		for (let i = 0; i < 2; i++) {
 			const missing = await get(`/observatoire/${OLD}/9`);

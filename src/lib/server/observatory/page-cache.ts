@@ -42,41 +42,83 @@ export class PageCache {
 	 */
 	async answer(request: Request, key: string, render: () => Promise<Response>): Promise<Response> {
 		if (request.method !== 'GET') return render();
+		const ifNoneMatch = request.headers.get('if-none-match');
+		const hit = this.cached(key, ifNoneMatch);
+		if (hit) return new Response(hit.body, { status: hit.status, headers: hit.headers });
 		const generation = this.generation();
-		let page = this.#pages.get(key);
-		let state = 'hit';
-		if (page && page.generation === generation) {
-			this.#pages.delete(key); // the most recently asked goes last
+		const response = await render();
+		if (!keepable(response)) return response;
+		const body = new Uint8Array(await response.arrayBuffer());
+		const page: CachedPage = {
+			generation,
+			body,
+			headers: [...response.headers].filter(([name]) => !PER_RESPONSE.has(name)),
+			etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
+		};
+		// Rendered for a generation that has passed meanwhile: sent, not kept.
+		if (this.generation() === generation) {
+			this.#pages.delete(key);
 			this.#pages.set(key, page);
-		} else {
-			if (page) this.#pages.delete(key);
-			const response = await render();
-			if (!keepable(response)) return response;
-			const body = new Uint8Array(await response.arrayBuffer());
-			page = {
-				generation,
-				body,
-				headers: [...response.headers].filter(([name]) => !PER_RESPONSE.has(name)),
-				etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
-			};
-			// Rendered for a generation that has passed meanwhile: sent, not kept.
-			if (this.generation() === generation) {
-				this.#pages.set(key, page);
-				while (this.#pages.size > this.max) this.#pages.delete(this.#pages.keys().next().value!);
-			}
-			state = 'miss';
+			while (this.#pages.size > this.max) this.#pages.delete(this.#pages.keys().next().value!);
 		}
-		const headers = new Headers(page.headers);
-		headers.set('etag', page.etag);
-		headers.set('cache-control', 'no-cache');
-		headers.set('x-cache', state);
-		if (matchesEtag(request.headers.get('if-none-match'), page.etag))
-			return new Response(null, {
-				status: 304,
-				headers: { etag: page.etag, 'cache-control': 'no-cache', 'x-cache': state }
-			});
-		return new Response(page.body, { status: 200, headers });
+		const miss = answerOf(page, ifNoneMatch, 'miss');
+		return new Response(miss.body, { status: miss.status, headers: miss.headers });
 	}
+
+	/**
+	 * The kept page at `key` if it is of the current generation (304 when `If-None-Match` names
+	 * it), without rendering: for the server entry (see `registerPageFastPath`) and `answer`.
+	 */
+	cached(key: string, ifNoneMatch: string | null): PageAnswer | undefined {
+		const page = this.#pages.get(key);
+		if (!page) return undefined;
+		this.#pages.delete(key);
+		if (page.generation !== this.generation()) return undefined;
+		this.#pages.set(key, page); // the most recently asked goes last
+		return answerOf(page, ifNoneMatch, 'hit');
+	}
+}
+
+/** A kept page's answer: every header at once (the security ones are the server's to add). */
+export interface PageAnswer {
+	status: 200 | 304;
+	headers: Record<string, string>;
+	body: Uint8Array<ArrayBuffer> | null;
+}
+
+function answerOf(page: CachedPage, ifNoneMatch: string | null, state: 'hit' | 'miss'): PageAnswer {
+	const validators = { etag: page.etag, 'cache-control': 'no-cache', 'x-cache': state };
+	return matchesEtag(ifNoneMatch, page.etag)
+		? { status: 304, headers: validators, body: null }
+		: {
+				status: 200,
+				headers: { ...Object.fromEntries(page.headers), ...validators },
+				body: page.body
+			};
+}
+
+/** The key of a page: its language (the address says it), path and query. */
+export function pageKey(pathname: string, search: string): string {
+	const english = pathname === '/en' || pathname.startsWith('/en/');
+	return `${english ? 'en' : 'fr'} ${pathname}${search}`;
+}
+
+/**
+ * The server entry (scripts/serve.ts) answers a page kept here before SvelteKit's router, as it
+ * does for `GET /api/benchmarks` (see benchmarks/fast-path.ts): the app's bundle and the entry
+ * are two module graphs in one process, so the cache is handed over through a global.
+ */
+type PageFastPath = (key: string, ifNoneMatch: string | null) => PageAnswer | undefined;
+const KEY = Symbol.for('numeriscope.observatory.pages');
+
+export function registerPageFastPath(cache: PageCache): void {
+	(globalThis as Record<symbol, PageFastPath | undefined>)[KEY] = (key, ifNoneMatch) =>
+		cache.cached(key, ifNoneMatch);
+}
+
+/** The registered fast path, once the app has served an observatory page. */
+export function pageFastPath(): PageFastPath | undefined {
+	return (globalThis as Record<symbol, PageFastPath | undefined>)[KEY];
 }
 
 function keepable(r: Response): boolean {

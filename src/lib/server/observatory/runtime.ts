@@ -1,6 +1,6 @@
 import { benchmarks } from '../benchmarks/runtime.ts';
 import { ObservatoryService } from './service.ts';
-import { PageCache } from './page-cache.ts';
+import { PageCache, registerPageFastPath } from './page-cache.ts';
 
 let service: ObservatoryService | undefined;
 
@@ -20,6 +20,7 @@ export function observatoryPages(): PageCache {
 	if (!pages) {
 		const { cache } = benchmarks().service;
 		pages = new PageCache(() => cache.generation);
+		registerPageFastPath(pages);
 	}
 	return pages;
 }
