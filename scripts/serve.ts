@@ -22,6 +22,8 @@ import { fileURLToPath } from 'node:url';
 import { configOrExit, type Config } from '../src/lib/server/config.ts';
 import { fastPath } from '../src/lib/server/benchmarks/fast-path.ts';
 import { secureNodeResponse } from '../src/lib/server/http/headers.ts';
+import { LANGUAGE_COOKIE } from '../src/lib/language.ts';
+import { pageFastPath, pageKey } from '../src/lib/server/observatory/page-cache.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -90,6 +92,12 @@ const ready = (
 
 let shutdownTimer: NodeJS.Timeout | undefined;
 
+/** The observatory's addresses, in either language (only its pages are ever kept). */
+const observatoryPath = /^(\/en)?\/observatoire([/?]|$)/;
+/** Whether the cookie header says the language switch chose English. */
+const choseEnglish = (cookie: string | undefined) =>
+	!!cookie && new RegExp(`(^|;)\\s*${LANGUAGE_COOKIE}=en(;|$)`).test(cookie);
+
 server.on('request', (req: IncomingMessage, res: ServerResponse) => {
 	// While shutting down, a connection is closed as soon as its request is done.
 	req.on('close', () => shutdownTimer && server.closeIdleConnections());
@@ -102,6 +110,23 @@ server.on('request', (req: IncomingMessage, res: ServerResponse) => {
 			res.writeHead(hit.status, hit.headers);
 			res.end(hit.body ?? undefined);
 			return;
+		}
+	}
+	// An observatory page already rendered for this address and language (see page-cache.ts);
+	// a French address asked by a browser that chose English goes to the app, which redirects it.
+	if (req.method === 'GET' && req.url && observatoryPath.test(req.url)) {
+		const url = new URL(req.url, 'http://localhost');
+		const english = url.pathname.startsWith('/en/');
+		if (english || !choseEnglish(req.headers.cookie)) {
+			const hit = pageFastPath()?.(
+				pageKey(url.pathname, url.search),
+				req.headers['if-none-match'] ?? null
+			);
+			if (hit) {
+				res.writeHead(hit.status, hit.headers);
+				res.end(hit.body ?? undefined);
+				return;
+			}
 		}
 	}
 	void ready.then(({ handler }) =>

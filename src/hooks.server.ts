@@ -7,6 +7,8 @@ import { configOrExit } from '$lib/server/config';
 import { errorResponse } from '$lib/server/http/errors';
 import { withSecurityHeaders } from '$lib/server/http/headers';
 import { rememberedLanguage } from '$lib/server/http/language';
+import { pageKey } from '$lib/server/observatory/page-cache';
+import { observatoryPages } from '$lib/server/observatory/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 
 /** Opens the benchmark store before the first request; a bad setting stops the server. */
@@ -32,8 +34,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const remembered = rememberedLanguage(event.request, event.url);
 	if (remembered) return withSecurityHeaders(remembered);
 	// Pages: the language of the address (see vite.config.ts) for the messages and `<html lang>`.
-	return withSecurityHeaders(
-		await paraglideMiddleware(
+	const render = () =>
+		paraglideMiddleware(
 			event.request,
 			({ request, locale }) => {
 				event.request = request;
@@ -42,8 +44,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 				});
 			},
 			{ onRedirect: sameOriginRedirect }
-		)
-	);
+		);
+	// The observatory's pages change only with an edition: rendered once per address and language.
+	if (event.route.id?.startsWith('/observatoire')) {
+		const key = pageKey(event.url.pathname, event.url.search);
+		return withSecurityHeaders(await observatoryPages().answer(event.request, key, render));
+	}
+	return withSecurityHeaders(await render());
 };
 
 /**

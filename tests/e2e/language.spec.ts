@@ -17,7 +17,7 @@ test('the switch changes the language, keeps the page, and is remembered', async
 	expect(await htmlLang(page)).toBe('fr');
 
 	// Reached with the keyboard: from the skip link, past the brand, to the switch.
-	const button = page.getByRole('button', { name: /English/ });
+	const button = page.getByRole('link', { name: /English/ });
 	for (let i = 0; i < 5 && !(await button.evaluate((b) => b === document.activeElement)); i++)
 		await page.keyboard.press('Tab');
 	await expect(button).toBeFocused();
@@ -42,7 +42,7 @@ test('the switch changes the language, keeps the page, and is remembered', async
 	await page.waitForURL('**/en/importer');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(en['import_heading']!);
 
-	await page.getByRole('button', { name: /français/i }).click();
+	await page.getByRole('link', { name: /français/i }).click();
 	await page.waitForURL((url) => url.pathname === '/importer');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr['import_heading']!);
 	expect(await htmlLang(page)).toBe('fr');

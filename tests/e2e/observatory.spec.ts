@@ -20,6 +20,22 @@ async function noHorizontalScroll(page: Page) {
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
+	test('the language switch is a link: remembered, and back to the same page', async ({ page }) => {
+		await page.goto('/observatoire?campagne=' + older);
+		await page.getByRole('link', { name: /English/ }).click();
+		await page.waitForURL((url) => url.pathname === '/en/observatoire');
+		expect(new URL(page.url()).search).toBe('?campagne=' + older);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		// Remembered by the server: a French address now opens in English.
+		await page.goto('/observatoire');
+		await page.waitForURL((url) => url.pathname === '/en/observatoire');
+		await page.getByRole('link', { name: /français/i }).click();
+		await page.waitForURL((url) => url.pathname === '/observatoire');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+		await page.goto('/observatoire/' + older + '/1');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+	});
+
 	test('the charts with their tables, the map and a trend across two campaigns', async ({
 		page
 	}) => {

@@ -92,6 +92,14 @@ test('a complete diagnostic gives radars with peers, obligations, an action plan
 	mkdirSync('tests/artifacts', { recursive: true });
 	copyFileSync(info.outputPath('page-1.png'), 'tests/artifacts/diagnostic-page-1.png');
 	expect(dialogs).toBe(0);
+
+	// From the results to the observatory, which links back to a new diagnostic.
+	await page.getByRole('link', { name: "Voir l'observatoire" }).click();
+	await page.waitForURL((url) => url.pathname === '/observatoire');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Observatoire de la maturité numérique des collectivités'
+	);
+	await expect(page.getByRole('link', { name: 'Faire votre diagnostic' })).toBeVisible();
 });
 
 test('in English at /en: the results page, its tables and chart, and the PDF', async ({

@@ -30,7 +30,10 @@ export const jsonHeaders: readonly [string, string][] = [
 	['content-type', 'application/json']
 ];
 
-/** Adds the security headers a response lacks (a response with immutable headers is copied). */
+/**
+ * Adds the security headers a response lacks (a response with immutable headers is copied). A
+ * 304 gets only those that are the same for every type (see `baseSecurityHeaders`).
+ */
 export function withSecurityHeaders(response: Response): Response {
 	let r = response;
 	const html = (r.headers.get('content-type') ?? '').startsWith('text/html');
@@ -41,10 +44,16 @@ export function withSecurityHeaders(response: Response): Response {
 	} catch {
 		r = new Response(response.body, response);
 	}
-	for (const [name, value] of Object.entries(html ? documentHeaders : dataHeaders))
+	const headers = r.status === 304 ? notModifiedHeaders : html ? documentHeaders : dataHeaders;
+	for (const [name, value] of Object.entries(headers))
 		if (!r.headers.has(name)) r.headers.set(name, value);
 	return r;
 }
+
+/** The headers of both sets: what a 304 may carry whatever the type of the response it revalidates. */
+const notModifiedHeaders: Readonly<Record<string, string>> = Object.fromEntries(
+	Object.entries(dataHeaders).filter(([name]) => Object.hasOwn(documentHeaders, name))
+);
 
 /** HSTS, sent only when the site's public address (ORIGIN) is https: a year, subdomains too. */
 export const HSTS = 'max-age=31536000; includeSubDomains';
@@ -68,7 +77,7 @@ export function baseSecurityHeaders(
 	// same for every type.
 	const headers =
 		status === 304
-			? Object.entries(dataHeaders).filter(([name]) => Object.hasOwn(documentHeaders, name))
+			? Object.entries(notModifiedHeaders)
 			: Object.entries(html ? documentHeaders : dataHeaders).filter(
 					([name]) => !(script && name === 'content-security-policy')
 				);

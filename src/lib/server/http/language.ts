@@ -11,6 +11,7 @@ export function rememberedLanguage(request: Request, url: URL): Response | null 
 	if (request.method !== 'GET' && request.method !== 'HEAD') return null;
 	const path = url.pathname;
 	if (path === '/en' || path.startsWith('/en/') || path.startsWith('/api/')) return null;
+	if (path === SWITCH_PATH) return null;
 	if (path.endsWith('/__data.json') || /\.[a-z0-9]+$/i.test(path)) return null;
 	// A navigation: `Sec-Fetch-Dest: document`, or `Sec-Fetch-Mode: navigate` when the service
 	// worker passes it on (its fetch says `empty`); a browser without these headers: Accept.
@@ -31,6 +32,38 @@ export function rememberedLanguage(request: Request, url: URL): Response | null 
 		headers: {
 			location: `/en${path === '/' ? '' : path}${url.search}`,
 			vary: 'cookie',
+			'cache-control': 'no-store'
+		}
+	});
+}
+
+/** The switch's address: `/langue?vers=en&retour=/observatoire` (see `switchLanguage`). */
+export const SWITCH_PATH = '/langue';
+
+/** Why a switch request was refused: which parameter is wrong. */
+export type SwitchProblem = 'vers' | 'retour';
+
+/**
+ * The language switch as a plain link, which works without JavaScript (the observatory's pages
+ * have none): remembers `vers` (`fr` or `en`) in `LANGUAGE_COOKIE`, as the switch's script does,
+ * and sends the browser (303) to `retour` in that language. `retour` is a path of this site, in
+ * either language (`/en/observatoire` or `/observatoire`), with its query; anything else (another
+ * host, `//host`, a backslash) is refused, so the switch cannot send anyone elsewhere.
+ */
+export function switchLanguage(url: URL): Response | SwitchProblem {
+	const to = url.searchParams.get('vers');
+	if (to !== 'fr' && to !== 'en') return 'vers';
+	const back = url.searchParams.get('retour') ?? '/';
+	if (!back.startsWith('/') || back.startsWith('//') || back.includes('\\')) return 'retour';
+	const target = new URL(back, 'http://localhost');
+	if (target.origin !== 'http://localhost') return 'retour';
+	const path = target.pathname.replace(/^\/en(?=\/|$)/, '') || '/';
+	const location = to === 'en' ? `/en${path === '/' ? '' : path}` : path;
+	return new Response(null, {
+		status: 303,
+		headers: {
+			location: location + target.search,
+			'set-cookie': `${LANGUAGE_COOKIE}=${to}; Path=/; Max-Age=34560000; SameSite=Lax`,
 			'cache-control': 'no-store'
 		}
 	});

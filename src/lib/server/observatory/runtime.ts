@@ -1,5 +1,6 @@
 import { benchmarks } from '../benchmarks/runtime.ts';
 import { ObservatoryService } from './service.ts';
+import { PageCache, registerPageFastPath } from './page-cache.ts';
 
 let service: ObservatoryService | undefined;
 
@@ -10,4 +11,16 @@ export function observatory(): ObservatoryService {
 		service = new ObservatoryService(store.db, bench.cache);
 	}
 	return service;
+}
+
+let pages: PageCache | undefined;
+
+/** The observatory's rendered pages, kept until the benchmark cache loads a new edition. */
+export function observatoryPages(): PageCache {
+	if (!pages) {
+		const { cache } = benchmarks().service;
+		pages = new PageCache(() => cache.generation);
+		registerPageFastPath(pages);
+	}
+	return pages;
 }
