@@ -27,8 +27,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** A full diagnostic of a commune as a backup file: every question answered, varied choices. */
 function fullBackup(only?: string[], id = 'bench00000000000000000000000001'): string {
-	const questionnaires = loadCatalog('questionnaires').questionnaires.filter(
-		(q) => !only || only.includes(q.id)
+	// The newest version of each questionnaire (the catalog holds every published version).
+	const all = loadCatalog('questionnaires').questionnaires;
+	const questionnaires = all.filter(
+		(q) =>
+			(!only || only.includes(q.id)) && !all.some((o) => o.id === q.id && o.version > q.version)
 	);
 	const value = (q: Question, i: number) => {
 		switch (q.kind) {
