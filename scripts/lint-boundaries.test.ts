@@ -74,7 +74,7 @@ describe('components and route pages do no I/O', () => {
 		files.flatMap((file) =>
 			[
 				`import Dexie from 'dexie'; void Dexie;`,
-				`import { Chart } from 'chart.js'; void Chart;`,
+				`import pdfMake from 'pdfmake/build/pdfmake'; void pdfMake;`,
 				`import { repository } from '$lib/client/storage/repository'; void repository;`,
 				`import { database } from '../client/storage/db'; void database;`,
 				`import { searchTerritories } from '$lib/client/territories'; void searchTerritories;`,
@@ -105,11 +105,11 @@ describe('components and route pages do no I/O', () => {
 		]);
 	});
 
-	it('leaves Chart.js to the chart adapter', async () => {
+	it('leaves pdfmake to the PDF adapter', async () => {
 		expect(
 			await findings(
-				'src/lib/client/chart/radar.ts',
-				`import { Chart } from 'chart.js';\nexport const c = Chart;\n`
+				'src/lib/client/pdf/generate.ts',
+				`import pdfMake from 'pdfmake/build/pdfmake';\nexport const p = pdfMake;\n`
 			)
 		).toEqual([]);
 	});

@@ -37,7 +37,33 @@ test('a complete diagnostic gives radars with peers, obligations, an action plan
 	await waitSaved(page);
 
 	await page.goto(`/diagnostics/${id}/resultats`);
-	await expect(page.locator('canvas')).toHaveCount(6);
+	// Six radars drawn as SVG (global + five questionnaires), each an image with its text.
+	await expect(page.locator('svg.radar-chart[role="img"]')).toHaveCount(6);
+	await expect(page.locator('canvas')).toHaveCount(0);
+	// Every label whole, on a desktop and on a phone: each text inside its drawing, as measured by
+	// the browser with the font it really uses.
+	const cutTexts = () =>
+		page.locator('svg.radar-chart').evaluateAll((svgs) =>
+			svgs.flatMap((svg) => {
+				const box = svg.getBoundingClientRect();
+				return [...svg.querySelectorAll('text')]
+					.filter((t) => {
+						const r = t.getBoundingClientRect();
+						return (
+							r.left < box.left - 0.5 ||
+							r.right > box.right + 0.5 ||
+							r.top < box.top - 0.5 ||
+							r.bottom > box.bottom + 0.5
+						);
+					})
+					.map((t) => t.textContent);
+			})
+		);
+	expect(await cutTexts()).toEqual([]);
+	const desktop = page.viewportSize();
+	await page.setViewportSize({ width: 390, height: 844 });
+	await expect.poll(cutTexts).toEqual([]);
+	if (desktop) await page.setViewportSize(desktop);
 	await expect(page.getByText('Données de démonstration :')).toBeVisible();
 	await expect(page.locator('.peer-note').first()).toContainText(/n = \d+/);
 	await expect(page.getByRole('table', { name: /Profil global par questionnaire/ })).toBeVisible();
@@ -126,7 +152,7 @@ test('in English at /en: the results page, its tables and chart, and the PDF', a
 			.getByRole('table', { name: 'Cybersecurity by theme: chart data' })
 			.getByRole('columnheader')
 	).toContainText(['Axis', 'Score', 'Target', 'Coverage', 'Level', 'Peer median']);
-	await expect(page.locator('#radar-cybersecurite-canvas')).toHaveAttribute(
+	await expect(page.locator('#radar-cybersecurite-chart')).toHaveAttribute(
 		'aria-label',
 		/^Radar chart: .* The values are in the table next to it\.$/
 	);

@@ -1,6 +1,6 @@
 import type { Report, ReportRow } from '../domain/report.ts';
-import { text, type Locale } from '../messages/report.ts';
-import type { RadarSeries } from './chart/radar-config.ts';
+import { langOf, text, type Locale } from '../messages/report.ts';
+import type { RadarSeries } from './chart/radar-geometry.ts';
 
 /**
  * A radar's series from rows of the report: one spoke a row, the peers' band when some row has
@@ -10,6 +10,7 @@ export function radarSeries(rows: readonly ReportRow[], locale?: Locale): RadarS
 	const peers = (k: 'p25' | 'median' | 'p75') => rows.map((r) => r.peers?.[k] ?? null);
 	return {
 		labels: rows.map((r) => text(r.title, locale)),
+		labelLangs: rows.map((r) => langOf(r.title, locale)),
 		score: rows.map((r) => r.score),
 		target: rows.map((r) => r.target),
 		...(rows.some((r) => r.peers)

@@ -152,6 +152,18 @@ export const radarTitle = (questionnaireTitle: string | null, locale?: Locale) =
 		? m.report_radar_global({}, opt(locale))
 		: m.report_radar_questionnaire({ title: questionnaireTitle }, opt(locale));
 
+/** The radar's legend (the page and the PDF draw the same radar). */
+export const radarTexts = (locale?: Locale) => {
+	const o = opt(locale);
+	return {
+		territory: m.report_chart_territory({}, o),
+		target: m.report_chart_target({}, o),
+		median: m.report_chart_peers_median({}, o),
+		band: m.report_chart_peers_band({}, o),
+		earlier: m.report_chart_earlier({}, o)
+	};
+};
+
 /** The table beside a radar (and in the PDF): its header and its rows, as text. */
 export function scoreTable(rows: readonly ReportRow[], locale?: Locale) {
 	const o = opt(locale);

@@ -65,8 +65,26 @@ const benchmark: Benchmark = {
 	themes: { sauvegardes: stat, hygiene: stat }
 };
 
+/** The same questionnaire with a third theme: enough spokes for a radar. */
+const cyberRadar = questionnaire(
+	[
+		...cyber.questions.map((q) => ({ ...q, applicableIf: undefined })),
+		yesNo('homologation', { theme: 'homologation' })
+	],
+	{
+		id: 'cybersecurite',
+		title: { fr: 'Cybersécurité', en: 'Cybersecurity' },
+		themes: [
+			{ id: 'sauvegardes', title: { fr: 'Sauvegardes et continuité' } },
+			{ id: 'hygiene', title: { fr: 'Hygiène informatique' } },
+			{ id: 'homologation', title: { fr: 'Homologation des téléservices' } }
+		]
+	}
+);
+
 async function render(
-	locale: 'fr' | 'en' = 'fr'
+	locale: 'fr' | 'en' = 'fr',
+	q = cyber
 ): Promise<{ buffer: Buffer; text: string | null }> {
 	const db = openDatabase('pdf-test', { indexedDB: new IDBFactory(), IDBKeyRange });
 	const repo = createRepository(db);
@@ -74,13 +92,12 @@ async function render(
 	const given = answers({ sauvegardes: [choice('c1'), { comment }], mfa: no });
 	await repo.replaceAnswers(id, { cybersecurite: given });
 	const diagnostic = (await repo.get(id))!;
-	const results = new Results(diagnostic, [cyber], [], repo);
+	const results = new Results(diagnostic, [q], [], repo);
 	results.benchmarks = { cybersecurite: benchmark };
 	const doc = diagnosticDocument({
 		profile,
 		date: new Date('2026-11-21T10:00:00Z'),
 		report: results.report,
-		images: {},
 		locale
 	});
 	// pdfmake in Node, with the standard Helvetica font as in the browser.
@@ -154,6 +171,25 @@ describe('the PDF diagnostic', () => {
 			'Pourquoi'
 		])
 			expect(flat).not.toContain(french);
+	});
+
+	it('draws the radar as text and lines (labels whole, the legend), not as a picture', async () => {
+		const { buffer, text } = await render('fr', cyberRadar);
+		expect(text, 'pdftotext (poppler-utils) is needed to read the PDF back').not.toBeNull();
+		const radars = text!.slice(text!.indexOf('Profils radar'), text!.lastIndexOf('Scores par questionnaire'));
+		const flat = radars.replace(/\s+/g, ' ');
+		// The legend and every label, whole (wrapped lines read back in order).
+		for (const expected of [
+			'Votre territoire',
+			'Cible (actions prévues faites)',
+			'Pairs : médiane',
+			'Pairs : 1er-3e quartile',
+			'Hygiène informatique',
+			'Sauvegardes et continuité',
+			'Homologation des téléservices'
+		])
+			expect(flat).toContain(expected);
+		expect(buffer.toString('latin1')).not.toContain('/Subtype /Image');
 	});
 
 	it('has headings as a PDF outline', async () => {

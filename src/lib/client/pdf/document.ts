@@ -13,6 +13,7 @@ import {
 	num,
 	obligationTable,
 	peerNoteText,
+	radarTexts,
 	radarTitle,
 	scoreTable,
 	summaryText,
@@ -21,13 +22,13 @@ import {
 	type Locale
 } from '../../messages/report.ts';
 import { m } from '../../paraglide/messages.js';
+import { radarGeometry, radarSvg } from '../chart/radar-geometry.ts';
+import { radars } from '../results-view.ts';
 
 export interface PdfInput {
 	profile: Profile;
 	date: Date;
 	report: Report;
-	/** JPEG data URLs of the radars: `global` and one per questionnaire id. */
-	images: Record<string, string>;
 	locale: Locale;
 }
 
@@ -113,6 +114,24 @@ export function diagnosticDocument(d: PdfInput): TDocumentDefinitions {
 	const demoNotice = `${m.report_demo_lead({}, o)} ${m.report_demo_text({}, o)}`;
 	const demo: Content[] = report.synthetic ? [{ text: t(demoNotice), style: 'demo' }] : [];
 	const obligations = obligationTable(report.obligations, titleOf, locale);
+	// The page's radars, drawn by the same geometry (a radar needs three spokes; with fewer the
+	// table says it all), in the PDF's standard font.
+	const legend = Object.fromEntries(
+		Object.entries(radarTexts(locale)).map(([k, v]) => [k, t(v)])
+	) as ReturnType<typeof radarTexts>;
+	const svgs = Object.fromEntries(
+		radars(report, locale)
+			.filter((r) => r.series.labels.length >= 3)
+			.map((r) => [
+				r.id,
+				radarSvg(
+					radarGeometry({ ...r.series, labels: r.series.labels.map(t) }, legend, {
+						width: 560,
+						fontSize: 13
+					})
+				)
+			])
+	);
 
 	const content: Content[] = [
 		{ text: t(m.pdf_cover_title({}, o)), style: 'cover', margin: [0, 120, 0, 20] },
@@ -168,7 +187,7 @@ export function diagnosticDocument(d: PdfInput): TDocumentDefinitions {
 
 		h1(m.pdf_radars_title({}, o), 'radars'),
 		...radar(
-			d.images['global'],
+			svgs['global'],
 			radarTitle(null, locale),
 			summaryText(
 				report.parts.map((x) => x.overall),
@@ -179,7 +198,7 @@ export function diagnosticDocument(d: PdfInput): TDocumentDefinitions {
 		),
 		...report.parts.flatMap((x) =>
 			radar(
-				d.images[x.questionnaire.id],
+				svgs[x.questionnaire.id],
 				radarTitle(tx(x.questionnaire.title), locale),
 				summaryText(x.themes, locale),
 				`radar-${x.questionnaire.id}`,
@@ -292,18 +311,18 @@ export function diagnosticDocument(d: PdfInput): TDocumentDefinitions {
 }
 
 function radar(
-	image: string | undefined,
+	svg: string | undefined,
 	title: string,
 	summary: string,
 	id: string,
 	locale: Locale
 ): Content[] {
-	// Heading, image and its text alternative (in the document itself) stay on one page.
+	// Heading, radar and its text alternative (in the document itself) stay on one page.
 	return [
 		{
 			stack: [
 				h2(title, id, 'radars'),
-				...(image ? [{ image, width: 440, alignment: 'center' } as Content] : []),
+				...(svg ? [{ svg, width: 440, alignment: 'center' } as Content] : []),
 				{
 					text: t(m.report_chart_values({ summary }, { locale })),
 					style: 'small',

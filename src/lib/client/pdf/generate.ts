@@ -1,9 +1,6 @@
 import { getLocale } from '../../paraglide/runtime.js';
 import type { Results } from '../state/results.svelte.ts';
-import { radarImage } from '../chart/radar.ts';
-import { radarConfig } from '../chart/radar-config.ts';
 import { fileSlug } from '../download.ts';
-import { radars } from '../results-view.ts';
 import { diagnosticDocument } from './document.ts';
 
 /**
@@ -21,18 +18,10 @@ export async function downloadDiagnosticPdf(results: Results, now = new Date()):
 	]);
 	pdfMake.addFontContainer(helvetica);
 	const report = results.report;
-	const images: Record<string, string> = {};
-	// A radar needs three spokes; with fewer the table says it all.
-	for (const r of radars(report, locale))
-		if (r.series.labels.length >= 3)
-			images[r.id] = await radarImage(
-				radarConfig(r.series, { animation: false, print: true, locale })
-			);
 	const doc = diagnosticDocument({
 		profile: results.diagnostic.profile,
 		date: now,
 		report,
-		images,
 		locale
 	});
 	const pdf = pdfMake.createPdf(doc);

@@ -3,7 +3,7 @@ import type { Profile } from '../../domain/profile.ts';
 import type { Questionnaire } from '../../domain/questionnaire.ts';
 import { askedFlags } from '../../domain/applicability.ts';
 import { database } from '../storage/db.ts';
-import { saveAnswer } from '../storage/repository.ts';
+import { saveAnswer } from '../storage/diagnostic.ts';
 
 /** Writes one answer; the page's database by default. */
 export type SaveAnswer = (

@@ -7,23 +7,11 @@ import {
 	type HeldToken,
 	type ParticipationRecord
 } from '../participation/record.ts';
-import {
-	database,
-	type NumeriscopeDB,
-	type PinnedQuestionnaire,
-	type StoredAnswer,
-	type StoredAssessment,
-	type StoredProfile
-} from './db.ts';
-import { StorageError, type StorageAction } from './errors.ts';
+import { database, type NumeriscopeDB, type PinnedQuestionnaire, type StoredAnswer } from './db.ts';
+import { getDiagnostic, groupAnswers, run, saveAnswer, type Diagnostic } from './diagnostic.ts';
 
-/** A diagnostic with everything the pages need. */
-export interface Diagnostic {
-	assessment: StoredAssessment;
-	profile: StoredProfile;
-	/** Answers by questionnaire id, then question id. */
-	answers: Record<string, Record<string, Answer>>;
-}
+// The reads and writes of the answering page live in ./diagnostic.ts (that page loads only them).
+export { getDiagnostic, saveAnswer, type Diagnostic };
 
 export interface DiagnosticSummary extends Diagnostic {
 	/** The latest change of the diagnostic or of one of its answers. */
@@ -34,14 +22,6 @@ export interface DiagnosticSummary extends Diagnostic {
  * Every read and write of the browser store, one function each (so that a page loads only the
  * ones it uses), each one transaction done at once. `createRepository` binds them to a database.
  */
-
-async function run<T>(what: StorageAction, work: () => Promise<T>): Promise<T> {
-	try {
-		return await work();
-	} catch (e) {
-		throw StorageError.from(e, what);
-	}
-}
 
 export function listDiagnostics(db: NumeriscopeDB): Promise<DiagnosticSummary[]> {
 	return run('list', async () => {
@@ -55,19 +35,6 @@ export function listDiagnostics(db: NumeriscopeDB): Promise<DiagnosticSummary[]>
 			})
 		);
 	});
-}
-
-export function getDiagnostic(db: NumeriscopeDB, id: string): Promise<Diagnostic | undefined> {
-	return run('read', () =>
-		db.transaction('r', db.assessments, db.profiles, db.answers, async () => {
-			const assessment = await db.assessments.get(id);
-			if (!assessment) return undefined;
-			const profile = await db.profiles.get(assessment.profileId);
-			if (!profile) return undefined;
-			const rows = await db.answers.where('assessmentId').equals(id).toArray();
-			return { assessment, profile, answers: groupAnswers(rows) };
-		})
-	);
 }
 
 export function createDiagnostic(
@@ -112,28 +79,6 @@ export async function setQuestionnaires(
 	await run('save_questionnaires', () =>
 		db.assessments.update(assessmentId, { questionnaires, updatedAt: now })
 	);
-}
-
-/** Writes one answer at once (no save button); `undefined` erases it. */
-export function saveAnswer(
-	db: NumeriscopeDB,
-	assessmentId: string,
-	questionnaireId: string,
-	questionId: string,
-	answer: Answer | undefined,
-	now = Date.now()
-): Promise<void> {
-	return run('save_answer', async () => {
-		if (answer === undefined) await db.answers.delete([assessmentId, questionnaireId, questionId]);
-		else
-			await db.answers.put({
-				...answer,
-				assessmentId,
-				questionnaireId,
-				questionId,
-				updatedAt: now
-			});
-	});
 }
 
 /** A change of a diagnostic's answers that must land whole or not at all. */
@@ -353,18 +298,6 @@ export function createRepository(db: NumeriscopeDB) {
 }
 
 export type Repository = ReturnType<typeof createRepository>;
-
-function groupAnswers(rows: StoredAnswer[]): Record<string, Record<string, Answer>> {
-	const out: Record<string, Record<string, Answer>> = {};
-	for (const { questionnaireId, questionId, response, comment, planned } of rows) {
-		const answer: Answer = {};
-		if (response !== undefined) answer.response = response;
-		if (comment !== undefined) answer.comment = comment;
-		if (planned !== undefined) answer.planned = planned;
-		(out[questionnaireId] ??= {})[questionId] = answer;
-	}
-	return out;
-}
 
 function toRows(
 	assessmentId: string,

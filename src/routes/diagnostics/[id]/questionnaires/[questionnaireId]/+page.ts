@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { loadQuestionnaire } from '$lib/client/catalog';
 import { database } from '$lib/client/storage/db';
-import { getDiagnostic } from '$lib/client/storage/repository';
+import { getDiagnostic } from '$lib/client/storage/diagnostic';
 import { m } from '$lib/paraglide/messages';
 import type { PageLoad } from './$types';
 
