@@ -176,7 +176,10 @@ describe('the PDF diagnostic', () => {
 	it('draws the radar as text and lines (labels whole, the legend), not as a picture', async () => {
 		const { buffer, text } = await render('fr', cyberRadar);
 		expect(text, 'pdftotext (poppler-utils) is needed to read the PDF back').not.toBeNull();
-		const radars = text!.slice(text!.indexOf('Profils radar'), text!.lastIndexOf('Scores par questionnaire'));
+		const radars = text!.slice(
+			text!.indexOf('Profils radar'),
+			text!.lastIndexOf('Scores par questionnaire')
+		);
 		const flat = radars.replace(/\s+/g, ' ');
 		// The legend and every label, whole (wrapped lines read back in order).
 		for (const expected of [
@@ -224,9 +227,7 @@ describe('the PDF diagnostic', () => {
 			]
 		});
 		const doc = (locale: 'fr' | 'en') =>
-			JSON.stringify(
-				diagnosticDocument({ profile, date: new Date('2026-12-01'), report, images: {}, locale })
-			);
+			JSON.stringify(diagnosticDocument({ profile, date: new Date('2026-12-01'), report, locale }));
 		expect(doc('fr')).toContain('Test (version 2) — État du droit au 30 novembre 2026');
 		expect(doc('fr')).toContain('Sauvegardes testées');
 		expect(doc('en')).toContain('Test (version 2) — Law as it stood on 30 November 2026');
