@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { configOrExit, type Config } from '../src/lib/server/config.ts';
 import { fastPath } from '../src/lib/server/benchmarks/fast-path.ts';
 import { secureNodeResponse } from '../src/lib/server/http/headers.ts';
-import { LANGUAGE_COOKIE } from '../src/lib/language.ts';
+import { choseEnglish } from '../src/lib/language.ts';
 import { pageFastPath, pageKey } from '../src/lib/server/observatory/page-cache.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -94,9 +94,6 @@ let shutdownTimer: NodeJS.Timeout | undefined;
 
 /** The observatory's addresses, in either language (only its pages are ever kept). */
 const observatoryPath = /^(\/en)?\/observatoire([/?]|$)/;
-/** Whether the cookie header says the language switch chose English. */
-const choseEnglish = (cookie: string | undefined) =>
-	!!cookie && new RegExp(`(^|;)\\s*${LANGUAGE_COOKIE}=en(;|$)`).test(cookie);
 
 server.on('request', (req: IncomingMessage, res: ServerResponse) => {
 	// While shutting down, a connection is closed as soon as its request is done.

@@ -1,5 +1,5 @@
 import { setLocale, type Locale } from '$lib/paraglide/runtime';
-import { LANGUAGE_COOKIE } from '$lib/language';
+import { languageCookie } from '$lib/language';
 
 /**
  * The language the officer chose with the switch: remembered in a cookie (read by the server,
@@ -8,6 +8,6 @@ import { LANGUAGE_COOKIE } from '$lib/language';
  * changes nothing for later visits.
  */
 export function chooseLanguage(locale: Locale): void {
-	document.cookie = `${LANGUAGE_COOKIE}=${locale}; Path=/; Max-Age=34560000; SameSite=Lax`;
+	document.cookie = languageCookie(locale);
 	void setLocale(locale);
 }

@@ -1,4 +1,4 @@
-import { LANGUAGE_COOKIE } from '../../language.ts';
+import { choseEnglish, languageCookie } from '../../language.ts';
 
 /**
  * The language of a page is its address: `/en/…` is English, anything else French. The switch
@@ -21,12 +21,7 @@ export function rememberedLanguage(request: Request, url: URL): Response | null 
 		h.get('sec-fetch-mode') === 'navigate' ||
 		(!h.has('sec-fetch-dest') && !!h.get('accept')?.includes('text/html'));
 	if (!navigation) return null;
-	const chosen = request.headers
-		.get('cookie')
-		?.split(';')
-		.map((c) => c.trim().split('='))
-		.find(([name]) => name === LANGUAGE_COOKIE)?.[1];
-	if (chosen !== 'en') return null;
+	if (!choseEnglish(request.headers.get('cookie'))) return null;
 	return new Response(null, {
 		status: 307,
 		headers: {
@@ -63,7 +58,7 @@ export function switchLanguage(url: URL): Response | SwitchProblem {
 		status: 303,
 		headers: {
 			location: location + target.search,
-			'set-cookie': `${LANGUAGE_COOKIE}=${to}; Path=/; Max-Age=34560000; SameSite=Lax`,
+			'set-cookie': languageCookie(to),
 			'cache-control': 'no-store'
 		}
 	});
