@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionPlan } from './action-plan.ts';
-import { obligations } from './obligations.ts';
+import { actionPlan, NOW_LIMIT, priorities, PRIORITY_LIMIT } from './action-plan.ts';
+import { distinctObligations, obligationKey, obligations } from './obligations.ts';
 import { peerPosition } from './peer-position.ts';
 import { scoreQuestionnaire } from './scoring.ts';
 import {
@@ -148,14 +148,119 @@ describe('actionPlan', () => {
 	});
 });
 
+describe('one obligation asked twice', () => {
+	const breach = (reference: string) => ({
+		reference,
+		text: { fr: 'notifier' },
+		metFromScore: 100
+	});
+	const cyber = questionnaire(
+		[
+			single('violation', [0, 100], {
+				legalBasis: breach('RGPD (règlement (UE) 2016/679), art. 33 et 34'),
+				recommendations: [rec('low', 'high')]
+			}),
+			single('mfa', [0, 100], { recommendations: [rec('low', 'high')] })
+		],
+		{ id: 'cyber' }
+	);
+	const data = questionnaire(
+		[
+			single('violations', [0, 100], {
+				legalBasis: breach('RGPD art. 33 et 34'),
+				recommendations: [rec('low', 'high')]
+			})
+		],
+		{ id: 'data' }
+	);
+	const parts = (a: string, b: string) =>
+		[
+			[cyber, answers({ violation: choice(a), mfa: choice('c0') })],
+			[data, answers({ violations: choice(b) })]
+		].map(([q, given]) => {
+			const questionnaire = q as typeof cyber;
+			const a = given as ReturnType<typeof answers>;
+			return {
+				questionnaire,
+				answers: a,
+				scores: scoreQuestionnaire(questionnaire, { type: 'commune' }, a)
+			};
+		});
+
+	it('has one key whatever the parentheses and spelling of the reference', () => {
+		expect(obligationKey({ reference: 'RGPD (règlement (UE) 2016/679), art. 33 et 34' })).toBe(
+			obligationKey({ reference: 'RGPD article 33 et 34' })
+		);
+	});
+
+	it('counts once in the obligations, with the status that asks for action', () => {
+		const [c, d] = parts('c1', 'c0');
+		const list = distinctObligations([
+			obligations(c!.questionnaire, c!.scores),
+			obligations(d!.questionnaire, d!.scores)
+		]);
+		expect(list.map((o) => [o.questionnaireId, o.question.id, o.status])).toEqual([
+			['cyber', 'violation', 'notMet']
+		]);
+		expect(list[0]!.alsoAskedIn.map((x) => x.question.id)).toEqual(['violations']);
+	});
+
+	it('gives actions once in the plan and once in the priorities', () => {
+		const plan = actionPlan(parts('c0', 'c0'));
+		expect(plan.map((a) => a.key)).toEqual(['cyber/violation/r0', 'cyber/mfa/r0']);
+		expect(priorities(plan).map((a) => a.question.id)).toEqual(['violation', 'mfa']);
+	});
+});
+
+describe('priorities and « now »', () => {
+	const many = questionnaire(
+		Array.from({ length: 14 }, (_, i) =>
+			single(`q${i}`, [i * 5, 100], {
+				recommendations: [rec('low', 'high'), rec('low', 'low')]
+			})
+		)
+	);
+	const given = answers(Object.fromEntries(many.questions.map((q) => [q.id, choice('c0')])));
+	const plan = actionPlan([
+		{
+			questionnaire: many,
+			answers: given,
+			scores: scoreQuestionnaire(many, { type: 'commune' }, given)
+		}
+	]);
+
+	it('keeps at most ten actions « now », the first of the ranking, and defers the rest', () => {
+		const now = plan.filter((a) => a.horizon === 'now');
+		expect(now).toHaveLength(NOW_LIMIT);
+		expect(plan.slice(0, NOW_LIMIT).every((a) => a.horizon === 'now')).toBe(true);
+		expect(plan.slice(NOW_LIMIT).map((a) => [a.horizon, a.deferred])).toEqual(
+			Array(plan.length - NOW_LIMIT).fill(['6months', true])
+		);
+	});
+
+	it('gives at most five priorities, one per question, best first', () => {
+		expect(priorities(plan).map((a) => a.key)).toEqual([
+			'test/q0/r0',
+			'test/q1/r0',
+			'test/q2/r0',
+			'test/q3/r0',
+			'test/q4/r0'
+		]);
+		expect(PRIORITY_LIMIT).toBe(5);
+	});
+});
+
 describe('peerPosition', () => {
 	const quantiles = { p10: 20, p25: 40, p50: 55, p75: 70, p90: 85 };
 	it.each([
-		[10, 'belowP10'],
-		[20, 'p10to25'],
-		[45, 'p25to50'],
-		[58, 'p50to75'],
-		[70, 'p75to90'],
-		[99, 'aboveP90']
-	])('%s → %s', (score, position) => expect(peerPosition(score, quantiles)).toBe(position));
+		[10, 'bottomTenth', 'bottomQuarter'],
+		[20, 'bottomQuarter', 'bottomQuarter'],
+		[45, 'lowerMiddle', 'lowerMiddle'],
+		[58, 'upperMiddle', 'upperMiddle'],
+		[70, 'topQuarter', 'topQuarter'],
+		[99, 'topTenth', 'topQuarter']
+	])('%s → %s from 20 peers, %s under 20', (score, many, few) => {
+		expect(peerPosition(score, { ...quantiles, n: 20 })).toBe(many);
+		expect(peerPosition(score, { ...quantiles, n: 19 })).toBe(few);
+	});
 });

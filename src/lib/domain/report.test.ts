@@ -57,13 +57,49 @@ describe('buildReport', () => {
 			benchmarks: { q: benchmark }
 		});
 		const [px, py] = withPeers.parts[0]!.themes;
-		expect(px!.peers).toEqual({ median: 41, p25: 20, p75: 61, position: 'p50to75' });
+		// 41.67 among 9 peers: above the median 40.5 → « un peu au-dessus du milieu »
+		expect(px!.peers).toEqual({ median: 41, p25: 20, p75: 61, n: 9, position: 'upperMiddle' });
 		expect(py!.peers).toBeNull();
 		expect([withPeers.synthetic, withPeers.withPeers]).toEqual([true, true]);
 	});
 
-	it('lists the strongest and weakest themes', () => {
-		expect(report.strengths.map((h) => h.row.id)).toEqual(['x', 'y']);
-		expect(report.weaknesses.map((h) => h.row.id)).toEqual(['y', 'x']);
+	it('takes strengths and weaknesses only from themes with enough coverage, never one as both', () => {
+		// y has coverage 0: neither a strength nor a weakness; x cannot be both.
+		expect(report.strengths.map((h) => h.row.id)).toEqual(['x']);
+		expect(report.weaknesses).toEqual([]);
+	});
+
+	it('calls a diagnostic complete from 70 % global coverage, and names what is missing', () => {
+		expect(report.completeness).toEqual({ complete: true, coverage: 75, missing: [] });
+		const few = answers({ c: choice('c1') });
+		const thin = buildReport({
+			parts: [
+				{ questionnaire: q, answers: few, scores: scoreQuestionnaire(q, { type: 'commune' }, few) }
+			]
+		});
+		// 1 of 4 weight answered: coverage 25, a and b missing
+		expect(thin.completeness).toEqual({
+			complete: false,
+			coverage: 25,
+			missing: [{ questionnaireId: 'q', coverage: 25, unanswered: 2 }]
+		});
+		// x, unanswered, is neither strength nor weakness; y, fully answered, may be a strength.
+		expect([thin.strengths.map((h) => h.row.id), thin.weaknesses]).toEqual([['y'], []]);
+	});
+
+	it('lists the cohorts the peers come from, the same cohort once', () => {
+		const other = { ...q, id: 'r' };
+		const at = (cohort: object) => ({ ...benchmark, cohort }) as Benchmark;
+		const r = buildReport({
+			parts: [
+				{ questionnaire: q, answers: given, scores },
+				{ questionnaire: other, answers: given, scores }
+			],
+			benchmarks: { q: at({ type: 'commune', band: '3500-9999' }), r: at({ type: 'commune' }) }
+		});
+		expect(r.cohorts).toEqual([
+			{ cohort: { type: 'commune', band: '3500-9999' }, questionnaireIds: ['q'] },
+			{ cohort: { type: 'commune' }, questionnaireIds: ['r'] }
+		]);
 	});
 });

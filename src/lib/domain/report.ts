@@ -1,7 +1,8 @@
-import { actionPlan, type Action } from './action-plan.ts';
+import { actionPlan, priorities, type Action } from './action-plan.ts';
 import type { AnswerSet } from './answer.ts';
 import type { Benchmark, Statistic } from './benchmark.ts';
-import { obligations, type Obligation } from './obligations.ts';
+import type { Cohort } from './cohort.ts';
+import { distinctObligations, obligations, type Obligation } from './obligations.ts';
 import { peerPosition, type PeerPosition } from './peer-position.ts';
 import type { QuestionnaireProgress } from './progress.ts';
 import type { Questionnaire } from './questionnaire.ts';
@@ -30,6 +31,8 @@ export interface PeerFigures {
 	median: number;
 	p25: number;
 	p75: number;
+	/** How many peers the figures rest on: it sets how precise the position may be. */
+	n: number;
 	/** Null when the territory has no score to place. */
 	position: PeerPosition | null;
 }
@@ -71,14 +74,35 @@ export interface Highlight {
 	row: ReportRow;
 }
 
+/** Whether the answers are enough to read the scores, and what is missing when not. */
+export interface Completeness {
+	/** The global coverage reaches `LOW_COVERAGE`. */
+	complete: boolean;
+	coverage: number | null;
+	/** The questionnaires under `LOW_COVERAGE`, with the questions asked and not answered yet. */
+	missing: { questionnaireId: string; coverage: number | null; unanswered: number }[];
+}
+
 export interface Report {
 	global: Figures;
+	completeness: Completeness;
 	parts: ReportPart[];
+	/** Each obligation once, even when two questionnaires ask it (`distinctObligations`). */
 	obligations: Obligation[];
 	plan: Action[];
-	/** The three best- and worst-scored themes across questionnaires. */
+	/** « Par quoi commencer »: at most five distinct actions from the head of the plan. */
+	priorities: Action[];
+	/**
+	 * The three best- and worst-scored themes across questionnaires, among the themes whose
+	 * coverage reaches `LOW_COVERAGE`; no theme is both.
+	 */
 	strengths: Highlight[];
 	weaknesses: Highlight[];
+	/**
+	 * The cohorts the peer figures describe, one per questionnaire with figures, the same cohort
+	 * once: more than one means the questionnaires are compared with different peers.
+	 */
+	cohorts: { cohort: Cohort; questionnaireIds: string[] }[];
 	/** Some peer figures come from the demo (synthetic) data. */
 	synthetic: boolean;
 	/** Peer figures were loaded for at least one questionnaire. */
@@ -128,6 +152,7 @@ function row(
 								median: Math.round(peers.p50),
 								p25: Math.round(peers.p25),
 								p75: Math.round(peers.p75),
+								n: peers.n,
 								position: s.score === null ? null : peerPosition(s.score, peers)
 							}
 						: null
@@ -176,18 +201,48 @@ export function buildReport(input: ReportInput): Report {
 	);
 	const themes = parts.flatMap((p) =>
 		p.themes
-			.filter((r) => r.score !== null)
+			.filter((r) => r.score !== null && !r.lowCoverage)
 			.map((r) => ({ questionnaireId: p.questionnaire.id, row: r }))
 	);
-	const by = (sign: number) =>
-		[...themes].sort((a, b) => sign * (a.row.score! - b.row.score!)).slice(0, 3);
+	const strengths = [...themes].sort((a, b) => b.row.score! - a.row.score!).slice(0, 3);
+	const weaknesses = [...themes]
+		.filter((h) => !strengths.includes(h))
+		.sort((a, b) => a.row.score! - b.row.score!)
+		.slice(0, 3);
+	const plan = actionPlan(parts);
+	const globalFigures = figures(global);
+	const cohorts: Report['cohorts'] = [];
+	for (const p of parts) {
+		const c = p.benchmark?.overall ? p.benchmark.cohort : null;
+		if (!c) continue;
+		const same = cohorts.find(
+			(x) => x.cohort.type === c.type && x.cohort.band === c.band && x.cohort.region === c.region
+		);
+		if (same) same.questionnaireIds.push(p.questionnaire.id);
+		else cohorts.push({ cohort: c, questionnaireIds: [p.questionnaire.id] });
+	}
 	return {
-		global: figures(global),
+		global: globalFigures,
+		completeness: {
+			complete: globalFigures.coverage !== null && globalFigures.coverage >= LOW_COVERAGE,
+			coverage: globalFigures.coverage,
+			missing: parts
+				.filter((p) => p.overall.coverage === null || p.overall.lowCoverage)
+				.map((p) => ({
+					questionnaireId: p.questionnaire.id,
+					coverage: p.overall.coverage,
+					unanswered: p.scores.questions.filter(
+						(r) => r.status === 'unanswered' || r.status === 'invalid'
+					).length
+				}))
+		},
 		parts,
-		obligations: parts.flatMap((p) => obligations(p.questionnaire, p.scores)),
-		plan: actionPlan(parts),
-		strengths: by(-1),
-		weaknesses: by(1),
+		obligations: distinctObligations(parts.map((p) => obligations(p.questionnaire, p.scores))),
+		plan,
+		priorities: priorities(plan),
+		strengths,
+		weaknesses,
+		cohorts,
 		synthetic: parts.some((p) => p.benchmark?.synthetic),
 		withPeers: parts.some((p) => !!p.benchmark?.overall),
 		withEarlier: progress !== null

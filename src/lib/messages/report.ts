@@ -91,12 +91,12 @@ export function effortImpactText(a: Action, locale?: Locale): string {
 }
 
 const positions: Record<PeerPosition, (i: object, o: { locale: Locale }) => string> = {
-	belowP10: m.peer_position_below_p10,
-	p10to25: m.peer_position_p10_to_p25,
-	p25to50: m.peer_position_p25_to_p50,
-	p50to75: m.peer_position_p50_to_p75,
-	p75to90: m.peer_position_p75_to_p90,
-	aboveP90: m.peer_position_above_p90
+	bottomTenth: m.peer_position_bottom_tenth,
+	bottomQuarter: m.peer_position_bottom_quarter,
+	lowerMiddle: m.peer_position_lower_middle,
+	upperMiddle: m.peer_position_upper_middle,
+	topQuarter: m.peer_position_top_quarter,
+	topTenth: m.peer_position_top_tenth
 };
 export const peerPositionText = (p: PeerPosition, locale?: Locale) => positions[p]({}, opt(locale));
 
