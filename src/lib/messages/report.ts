@@ -17,7 +17,9 @@ import type { Question } from '../domain/questionnaire.ts';
 import {
 	LOW_COVERAGE,
 	rounded,
+	type Completeness,
 	type Figures,
+	type Report,
 	type ReportPart,
 	type ReportRow
 } from '../domain/report.ts';
@@ -290,3 +292,113 @@ export function annexTable(part: ReportPart, locale?: Locale) {
 			})
 	};
 }
+
+/**
+ * The first sentence of a text: a recommendation's first step, from its « how ». A sentence ends
+ * at . ! or ? before a capitalised word, so that « art. L312-1-1 » does not end one.
+ */
+export function firstSentence(s: string): string {
+	const match = /^.+?[.!?](?=\s+[A-ZÀ-ÖØ-Þ][a-zà-ÿ’'\s]|\s*$)/su.exec(s.trim());
+	return (match ? match[0] : s).trim();
+}
+
+/** « Par quoi commencer »: each priority as the lines the page, the PDF and the DOCX print. */
+export function priorityItems(
+	priorities: readonly Action[],
+	titleOf: (questionnaireId: string) => string,
+	locale?: Locale
+) {
+	const o = opt(locale);
+	return priorities.map((a) => ({
+		key: a.key,
+		obligation: a.obligation,
+		horizon: a.horizon,
+		lang: langOf(a.recommendation.title, o.locale),
+		title: text(a.recommendation.title, o.locale),
+		why: text(a.recommendation.why, o.locale),
+		firstStep: firstSentence(text(a.recommendation.how, o.locale)),
+		questionnaire: titleOf(a.questionnaireId)
+	}));
+}
+
+/**
+ * What a reader must know when the diagnostic is incomplete: null when it is complete, else a
+ * title, a sentence and the list of what is missing.
+ */
+export function incompleteTexts(
+	c: Completeness,
+	titleOf: (questionnaireId: string) => string,
+	locale?: Locale
+): { title: string; text: string; missing: string } | null {
+	if (c.complete) return null;
+	const o = opt(locale);
+	const list = c.missing
+		.map((x) =>
+			x.unanswered === 1
+				? m.report_incomplete_missing_one({ title: titleOf(x.questionnaireId) }, o)
+				: m.report_incomplete_missing_other(
+						{ title: titleOf(x.questionnaireId), count: x.unanswered },
+						o
+					)
+		)
+		.join(', ');
+	return {
+		title: m.report_incomplete_title({}, o),
+		text: m.report_incomplete_text({ coverage: num(c.coverage), threshold: LOW_COVERAGE }, o),
+		missing: list ? m.report_incomplete_missing({ list }, o) : ''
+	};
+}
+
+/**
+ * The peers in words: one line per cohort (« Services numériques (12 contributions), Données
+ * (9 contributions) : communes de 20 000 à 49 999 habitants, Occitanie »), and a warning when
+ * the questionnaires are compared with different cohorts.
+ */
+export function cohortTexts(
+	report: Pick<Report, 'cohorts' | 'parts'>,
+	titleOf: (questionnaireId: string) => string,
+	locale?: Locale
+): { lines: string[]; differ: string | null } {
+	const o = opt(locale);
+	const n = (id: string) =>
+		report.parts.find((p) => p.questionnaire.id === id)?.benchmark?.overall?.n;
+	return {
+		lines: report.cohorts.map((c) =>
+			m.report_cohort_line(
+				{
+					questionnaires: c.questionnaireIds
+						.map((id) => m.report_cohort_questionnaire({ title: titleOf(id), n: n(id) ?? 0 }, o))
+						.join(', '),
+					cohort: cohortText(c.cohort, o.locale)
+				},
+				o
+			)
+		),
+		differ: report.cohorts.length > 1 ? m.report_cohorts_differ({}, o) : null
+	};
+}
+
+/** What each figure means, in a sentence: shown beside the figures, more on demand. */
+export const explainTexts = (locale?: Locale) => {
+	const o = opt(locale);
+	return {
+		score: m.report_explain_score({}, o),
+		level: m.report_explain_level({}, o),
+		coverage: m.report_explain_coverage({ threshold: LOW_COVERAGE }, o),
+		target: m.report_explain_target({}, o),
+		peers: m.report_explain_peers({}, o)
+	};
+};
+
+/** The labels of « Par quoi commencer » (page, PDF and DOCX). */
+export const priorityTexts = (locale?: Locale) => {
+	const o = opt(locale);
+	return {
+		title: m.report_priorities_title({}, o),
+		lead: m.report_priorities_lead({}, o),
+		none: m.report_priorities_none({}, o),
+		obligation: m.report_priority_obligation({}, o),
+		why: m.report_priority_why({}, o),
+		firstStep: m.report_priority_first_step({}, o)
+	};
+};
