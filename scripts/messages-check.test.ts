@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMessages, parametersOf, usedKeys } from './lib/messages-check.ts';
+import { checkMessages, frenchTypography, parametersOf, usedKeys } from './lib/messages-check.ts';
 
 const schema = '"$schema": "https://inlang.com/schema/inlang-message-format"';
 const catalog = (file: string, body: string) => ({ file, text: `{ ${schema}${body} }` });
@@ -21,6 +21,24 @@ describe('messages-check', () => {
 			'en.json: key "d" is missing (present in fr.json)',
 			'fr.json: key "d" is used nowhere in src/ (m.d)'
 		]);
+	});
+
+	it('wants French typography in the French catalog only, and can repair it', () => {
+		const fr = catalog('fr.json', ', "a": "Fondement : l\'article « {ref} »"');
+		const en = catalog('en.json', ', "a": "Basis: the article \'{ref}\' : ok"');
+		expect(checkMessages([fr, en], ['m.a()'])).toEqual([
+			'fr.json: key "a": ordinary space before « : » (npm run messages:typography repairs it)',
+			'fr.json: key "a": ordinary space before « » » (npm run messages:typography repairs it)',
+			'fr.json: key "a": ordinary space after « « » (npm run messages:typography repairs it)',
+			'fr.json: key "a": straight apostrophe « \' »: use « ’ » (npm run messages:typography repairs it)'
+		]);
+		expect(frenchTypography("Fondement : l'article « {ref} » ?").fixed).toBe(
+			'Fondement\u202f: l’article «\u202f{ref}\u202f»\u202f?'
+		);
+		expect(frenchTypography('https://x.fr/?a=1 à 10:00, «\u00a0oui\u00a0»')).toEqual({
+			fixed: 'https://x.fr/?a=1 à 10:00, «\u00a0oui\u00a0»',
+			problems: []
+		});
 	});
 
 	it('wants $schema first and valid JSON', () => {

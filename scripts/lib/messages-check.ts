@@ -31,6 +31,40 @@ export function parametersOf(value: unknown): string[] {
 	return [...found].filter((n) => !locals.has(n)).sort();
 }
 
+const NO_BREAK = '\u202f';
+
+/**
+ * French typography of one catalog text: a no-break space before « : ; ? ! » » and after « « »,
+ * the typographic apostrophe « ’ ». Returns the text repaired and what was wrong. Placeholders
+ * stay as they are; `10:00` and a « : » or « ? » with no space before (`https://`, `?x=1`) are
+ * left alone, as in the questionnaires' check.
+ * Example: "Fondement : l'article" → "Fondement\u202f: l’article", two problems.
+ */
+export function frenchTypography(value: string): { fixed: string; problems: string[] } {
+	const problems: string[] = [];
+	let fixed = value.replace(/ ([:;?!»])/g, (_, c: string) => {
+		problems.push(`ordinary space before « ${c} »`);
+		return NO_BREAK + c;
+	});
+	fixed = fixed.replace(/« /g, () => {
+		problems.push('ordinary space after « « »');
+		return '«' + NO_BREAK;
+	});
+	fixed = fixed.replace(/«(?=[^\s\u202f\u00a0])/g, () => {
+		problems.push('no space after « « »');
+		return '«' + NO_BREAK;
+	});
+	fixed = fixed.replace(/(?<=[^\s\u202f\u00a0])»/g, () => {
+		problems.push('no space before « » »');
+		return NO_BREAK + '»';
+	});
+	fixed = fixed.replace(/(?<=\p{L})'(?=\p{L})/gu, () => {
+		problems.push("straight apostrophe « ' »: use « ’ »");
+		return '’';
+	});
+	return { fixed, problems };
+}
+
 const isEmpty = (v: unknown) => typeof v === 'string' && v.trim() === '';
 
 /** Keys the sources call: `m.key(`, `m.key` passed as a function, `m['key']`. */
@@ -46,7 +80,7 @@ export function usedKeys(sources: string[]): Set<string> {
 /**
  * Problems, one line each naming the file and the key: unreadable JSON, `$schema` not first,
  * keys not sorted, a key missing from a file, different parameters between files, an empty
- * value, a key no source uses.
+ * value, a key no source uses, French typography (`frenchTypography`) in `fr.json`.
  */
 export function checkMessages(catalogs: Catalog[], sources: string[]): string[] {
 	const problems: string[] = [];
@@ -74,6 +108,10 @@ export function checkMessages(catalogs: Catalog[], sources: string[]): string[] 
 			if (next !== undefined && next < k)
 				problems.push(`${file}: key "${next}" is out of order (it sorts before "${k}")`);
 			if (isEmpty(messages[k])) problems.push(`${file}: key "${k}" has an empty value`);
+			const v = messages[k];
+			if (file.endsWith('fr.json') && typeof v === 'string')
+				for (const p of new Set(frenchTypography(v).problems))
+					problems.push(`${file}: key "${k}": ${p} (npm run messages:typography repairs it)`);
 		});
 		parsed.push({ file, messages });
 	}

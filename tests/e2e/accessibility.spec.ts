@@ -49,14 +49,14 @@ test('a diagnostic can be created and answered with the keyboard alone', async (
 	await page.keyboard.press('Tab'); // to the first result
 	await expect(nancy).toBeFocused();
 	await page.keyboard.press('Enter');
-	await page.getByLabel("Nombre d'agents").focus();
+	await page.getByLabel('Nombre d’agents').focus();
 	await page.keyboard.press('End'); // last band: 1 000 agents ou plus
-	await expect(page.getByLabel("Nombre d'agents")).toHaveValue('1000+');
+	await expect(page.getByLabel('Nombre d’agents')).toHaveValue('1000+');
 	await page.getByRole('button', { name: 'Créer le diagnostic' }).focus();
 	await page.keyboard.press('Enter');
 	await page.waitForURL(/\/diagnostics\/[0-9a-f]{32}$/);
 
-	await page.getByRole('link', { name: /Commencer : Cybersécurité/ }).focus();
+	await page.getByRole('link', { name: /Commencer : Cybersécurité/ }).focus();
 	await page.keyboard.press('Enter');
 	const first = page.locator('fieldset.question').first();
 	await expect(first).toBeVisible();

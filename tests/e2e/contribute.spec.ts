@@ -61,10 +61,10 @@ test('an invited officer contributes, withdraws, contributes again, and sees the
 
 	await page.goto(`/diagnostics/${id}/resultats`);
 	await openContribute(page);
-	await expect(page.getByLabel("Code d'invitation")).toBeVisible();
+	await expect(page.getByLabel('Code d’invitation')).toBeVisible();
 	await expectNoAxeViolations(page);
-	await page.getByLabel("Code d'invitation").fill(invitation.toLowerCase());
-	await page.getByRole('button', { name: "Utiliser l'invitation" }).click();
+	await page.getByLabel('Code d’invitation').fill(invitation.toLowerCase());
+	await page.getByRole('button', { name: 'Utiliser l’invitation' }).click();
 	const inclusion = slot(page, 'inclusion');
 	await expect(inclusion).toHaveAttribute('data-status', 'ready');
 	await expect(page.locator('p.campaign')).toContainText(
@@ -75,7 +75,7 @@ test('an invited officer contributes, withdraws, contributes again, and sees the
 	// The preview is the body, the token shown as « jeton anonyme ».
 	await inclusion.getByRole('button', { name: /Voir exactement ce qui serait envoyé/ }).click();
 	const preview = JSON.parse(await inclusion.locator('pre.json').innerText());
-	expect(preview.token).toBe('« jeton anonyme »');
+	expect(preview.token).toBe('« jeton anonyme »');
 	const c = preview.contribution as Contribution;
 	expect(Object.keys(c).sort()).toEqual([
 		'campaign',
@@ -185,15 +185,15 @@ test('a lost answer to a token request is retried with the same blinded message,
 
 	await page.goto(`/diagnostics/${id}/resultats`);
 	await openContribute(page);
-	await page.getByLabel("Code d'invitation").fill(invitation);
-	await page.getByRole('button', { name: "Utiliser l'invitation" }).click();
+	await page.getByLabel('Code d’invitation').fill(invitation);
+	await page.getByRole('button', { name: 'Utiliser l’invitation' }).click();
 	const inclusion = slot(page, 'inclusion');
 	await expect(inclusion.getByRole('alert')).toContainText('injoignable');
 	await expect(inclusion).toHaveAttribute('data-status', 'pending');
 
 	await page.reload();
 	await openContribute(page);
-	await page.getByRole('button', { name: "Reprendre l'obtention des jetons" }).click();
+	await page.getByRole('button', { name: 'Reprendre l’obtention des jetons' }).click();
 	await expect(inclusion).toHaveAttribute('data-status', 'ready');
 	const asked = sent
 		.filter((r) => r.path === '/api/tokens' && JSON.parse(r.body).questionnaire === 'inclusion')
@@ -202,7 +202,7 @@ test('a lost answer to a token request is retried with the same blinded message,
 	expect(asked[1]).toBe(asked[0]);
 	await expect(page.locator('p.campaign')).toContainText(/de 30\s000 à 49\s999/);
 	await expect(page.getByText(/Votre profil indique/)).toContainText(/de 100\s000 à 299\s999/);
-	await expect(page.getByRole('button', { name: "Utiliser l'invitation" })).toBeHidden();
+	await expect(page.getByRole('button', { name: 'Utiliser l’invitation' })).toBeHidden();
 });
 
 test('the export file carries the secret: imported on another computer, it still withdraws', async ({
@@ -215,8 +215,8 @@ test('the export file carries the secret: imported on another computer, it still
 	await answerAll(page, id, 'inclusion');
 	await page.goto(`/diagnostics/${id}/resultats`);
 	await openContribute(page);
-	await page.getByLabel("Code d'invitation").fill(invitation);
-	await page.getByRole('button', { name: "Utiliser l'invitation" }).click();
+	await page.getByLabel('Code d’invitation').fill(invitation);
+	await page.getByRole('button', { name: 'Utiliser l’invitation' }).click();
 	await slot(page, 'inclusion')
 		.getByRole('button', { name: /^Envoyer ma contribution/ })
 		.click();

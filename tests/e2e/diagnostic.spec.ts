@@ -24,11 +24,11 @@ test('picking Nancy from the search fills the profile and shows the cohort', asy
 	await expect(page.getByLabel('Millésime de la population légale')).toHaveValue('2022');
 	// Its help says which figure it is and why.
 	await expect(page.getByLabel('Population légale (totale)')).toHaveAccessibleDescription(
-		/La population totale de l'INSEE .* la loi retient pour ses seuils/
+		/La population totale de l’INSEE .* la loi retient pour ses seuils/
 	);
 	await expect(page.getByLabel('Région')).toHaveValue('44');
 	await expect(
-		page.getByText('Intercommunalité : Métropole du Grand Nancy (Métropole)')
+		page.getByText('Intercommunalité : Métropole du Grand Nancy (Métropole)')
 	).toBeVisible();
 	await expect(page.locator('.cohort')).toContainText(
 		/Commune · de 100\s000 à 299\s999 habitants · Grand Est/
@@ -36,8 +36,8 @@ test('picking Nancy from the search fills the profile and shows the cohort', asy
 
 	// The agents band is the officer's to give: the form says so.
 	await page.getByRole('button', { name: 'Créer le diagnostic' }).click();
-	await expect(page.getByText("Choisissez le nombre d'agents")).toBeVisible();
-	await page.getByLabel("Nombre d'agents").selectOption('1000+');
+	await expect(page.getByText('Choisissez le nombre d’agents')).toBeVisible();
+	await page.getByLabel('Nombre d’agents').selectOption('1000+');
 	await page.getByRole('button', { name: 'Créer le diagnostic' }).click();
 	await page.waitForURL(/\/diagnostics\/[0-9a-f]{32}$/);
 	await expect(page.getByRole('heading', { name: 'Diagnostic : Nancy' })).toBeVisible();
@@ -51,9 +51,9 @@ test('a population of -5 or a year of 1900 is explained on its field, and the fo
 	await page.getByLabel('Nom', { exact: true }).fill('Essai');
 	await page.getByLabel('Population légale (totale)').fill('-5');
 	await page.getByLabel('Millésime de la population légale').fill('1900');
-	await page.getByLabel("Nombre d'agents").selectOption('10-49');
+	await page.getByLabel('Nombre d’agents').selectOption('10-49');
 	// The peer group is shown as typed so far, without the band of an invalid population.
-	await expect(page.locator('.cohort')).toHaveText(/Groupe de pairs :\s*Commune$/);
+	await expect(page.locator('.cohort')).toHaveText(/Groupe de pairs :\s*Commune$/);
 	await page.getByRole('button', { name: 'Créer le diagnostic' }).click();
 	await expect(
 		page.getByText('La population est un nombre entier d’habitants, par exemple 4200.')
@@ -146,7 +146,7 @@ test('export, delete and re-import give back the same answers', async ({ page },
 	await choose(page, ids[1]!, 0);
 	await question(page, ids[1]!)
 		.getByLabel('Commentaire (facultatif)')
-		.fill('« Sauvegardes testées — oui & non »');
+		.fill('« Sauvegardes testées — oui & non »');
 	await waitSaved(page);
 	const before = await storedAnswers(page, id);
 
@@ -162,7 +162,7 @@ test('export, delete and re-import give back the same answers', async ({ page },
 
 	await page.goto('/');
 	await page.getByRole('button', { name: 'Supprimer : Nancy' }).click();
-	await expect(page.getByText("Aucun diagnostic dans ce navigateur pour l'instant.")).toBeVisible();
+	await expect(page.getByText('Aucun diagnostic dans ce navigateur pour l’instant.')).toBeVisible();
 
 	await page.getByRole('link', { name: 'Importer un fichier' }).click();
 	await page.getByLabel('Fichier de diagnostic (.json)').setInputFiles(file);
@@ -200,7 +200,7 @@ test('a colleague file is merged, with its one conflict resolved question by que
 
 	await page.goto('/importer');
 	await page.getByLabel('Fichier de diagnostic (.json)').setInputFiles(file);
-	await expect(page.getByLabel(/Fusionner dans « Nancy »/)).toBeChecked();
+	await expect(page.getByLabel(/Fusionner dans « Nancy »/)).toBeChecked();
 	await expect(
 		page.getByText('1 réponse(s) ajoutée(s), 1 identique(s), 1 conflit(s) à trancher.')
 	).toBeVisible();
@@ -229,11 +229,11 @@ test('a corrupted file is refused with a reason, and nothing changes', async ({ 
 
 	const cases: [string, string, RegExp][] = [
 		['truncated.json', text.slice(0, text.length / 2), /n'est pas du JSON valide/],
-		['other.json', JSON.stringify({ hello: 'world' }), /n'est pas un diagnostic Numériscope/],
+		['other.json', JSON.stringify({ hello: 'world' }), /n’est pas un diagnostic Numériscope/],
 		[
 			'unknown-question.json',
 			text.replace(`"${first}"`, '"question-inventee"'),
-			/« question-inventee » n'est pas une question/
+			/« question-inventee » n’est pas une question/
 		]
 	];
 	for (const [name, content, reason] of cases) {

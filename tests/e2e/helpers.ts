@@ -6,7 +6,7 @@ export async function createNancy(page: Page, questionnaires?: string[]): Promis
 	await page.getByRole('link', { name: 'Nouveau diagnostic' }).click();
 	await page.getByLabel('Rechercher votre collectivité').fill('Nancy');
 	await page.getByRole('button', { name: /^Nancy Commune/ }).click();
-	await page.getByLabel("Nombre d'agents").selectOption('1000+');
+	await page.getByLabel('Nombre d’agents').selectOption('1000+');
 	if (questionnaires) {
 		for (const box of await page
 			.getByRole('group', { name: 'Questionnaires' })

@@ -55,7 +55,7 @@ test.describe('without JavaScript', () => {
 			await expect(figure.locator('figcaption')).toContainText('démonstration');
 			await expect(figure.locator('svg').first()).toContainText('démonstration');
 		}
-		const themes = page.getByRole('table', { name: /Cybersécurité : scores par thème/ });
+		const themes = page.getByRole('table', { name: /Cybersécurité : scores par thème/ });
 		await expect(themes.getByRole('row')).toHaveCount(1 + 7); // header, overall, six themes
 		await expect(themes.getByRole('rowheader').first()).toHaveText('Score global');
 
@@ -93,12 +93,12 @@ test.describe('without JavaScript', () => {
 		await expect(page).toHaveURL(/questionnaire=donnees&type=cc/);
 		await expect(
 			page.getByRole('table', {
-				name: /Données et ouverture des données : score global par taille — Communauté de communes/
+				name: /Données et ouverture des données : score global par taille — Communauté de communes/
 			})
 		).toBeVisible();
 
 		await page.goto('/observatoire?type=licorne');
-		await expect(page.getByRole('alert')).toContainText('« type »');
+		await expect(page.getByRole('alert')).toContainText('« type »');
 		await expect(page.getByRole('table', { name: /par taille — Commune/ })).toBeVisible();
 	});
 
@@ -118,7 +118,7 @@ test.describe('without JavaScript', () => {
 		await expect(method).toContainText('au moins 5 contributions (k = 5)');
 		await expect(method).toContainText('Aucune invitation');
 		await expect(method).toContainText('règle de différenciation'.replace('règle', 'Règle'));
-		await expect(method).toContainText("ce n'est pas un échantillon représentatif");
+		await expect(method).toContainText('ce n’est pas un échantillon représentatif');
 		await expect(method).toContainText('Données de démonstration');
 		await expect(page.getByText('Première édition de la campagne')).toBeVisible();
 		await expect(

@@ -15,7 +15,7 @@ async function downloadPdf(page: Page, button: string, file: string): Promise<st
 	);
 }
 
-const ACCENTS = '« Sauvegardes testées — oui & non »';
+const ACCENTS = '« Sauvegardes testées — oui & non »';
 const SCRIPT = '<img src=x onerror=alert(1)>';
 
 test('a complete diagnostic gives radars with peers, obligations, an action plan and a PDF', async ({
@@ -64,7 +64,7 @@ test('a complete diagnostic gives radars with peers, obligations, an action plan
 	await page.setViewportSize({ width: 390, height: 844 });
 	await expect.poll(cutTexts).toEqual([]);
 	if (desktop) await page.setViewportSize(desktop);
-	await expect(page.getByText('Données de démonstration :')).toBeVisible();
+	await expect(page.getByText('Données de démonstration :')).toBeVisible();
 	await expect(page.locator('.peer-note').first()).toContainText(/n = \d+/);
 	await expect(page.getByRole('table', { name: /Profil global par questionnaire/ })).toBeVisible();
 	await expect(page.getByRole('table', { name: /Obligations légales applicables/ })).toBeVisible();
@@ -101,7 +101,7 @@ test('a complete diagnostic gives radars with peers, obligations, an action plan
 		'Méthodologie',
 		'Données de démonstration'
 	])
-		expect(text, `the PDF should contain « ${expected} »`).toContain(expected.replace(/\s+/g, ' '));
+		expect(text, `the PDF should contain « ${expected} »`).toContain(expected.replace(/\s+/g, ' '));
 	// Page 1 as an image, kept with the test artifacts.
 	execFileSync('pdftoppm', [
 		'-png',
@@ -120,7 +120,7 @@ test('a complete diagnostic gives radars with peers, obligations, an action plan
 	expect(dialogs).toBe(0);
 
 	// From the results to the observatory, which links back to a new diagnostic.
-	await page.getByRole('link', { name: "Voir l'observatoire" }).click();
+	await page.getByRole('link', { name: 'Voir l’observatoire' }).click();
 	await page.waitForURL((url) => url.pathname === '/observatoire');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Observatoire de la maturité numérique des collectivités'
@@ -164,11 +164,11 @@ test('in English at /en: the results page, its tables and chart, and the PDF', a
 	for (const french of [
 		'Profil global',
 		'Obligations légales',
-		"Plan d'action",
+		'Plan d’action',
 		'Télécharger',
 		'Pairs :'
 	])
-		expect(main, `no « ${french} » in the English page`).not.toContain(french);
+		expect(main, `no « ${french} » in the English page`).not.toContain(french);
 	await expectNoAxeViolations(page);
 
 	const text = await downloadPdf(
@@ -190,13 +190,13 @@ test('in English at /en: the results page, its tables and chart, and the PDF', a
 		'Methodology',
 		'Demonstration data'
 	])
-		expect(text, `the PDF should contain « ${expected} »`).toContain(expected);
+		expect(text, `the PDF should contain « ${expected} »`).toContain(expected);
 	for (const french of [
 		'Synthèse pour les élus',
 		'Méthodologie',
 		'Obligations légales',
 		'Pourquoi :'
 	])
-		expect(text, `no « ${french} » in the English PDF`).not.toContain(french);
+		expect(text, `no « ${french} » in the English PDF`).not.toContain(french);
 	expect(text).toMatch(/page 1 of \d+/);
 });

@@ -64,7 +64,7 @@ test('a v1 diagnostic exported from the app, imported and upgraded to v2 keeps e
 	// Deleted, then imported back from the exported file.
 	await page.goto('/');
 	await page.getByRole('button', { name: 'Supprimer : Nancy' }).click();
-	await expect(page.getByText("Aucun diagnostic dans ce navigateur pour l'instant.")).toBeVisible();
+	await expect(page.getByText('Aucun diagnostic dans ce navigateur pour l’instant.')).toBeVisible();
 	await importFile(page, file);
 
 	const donnees = item(page, 'Données et ouverture des données');
@@ -84,7 +84,7 @@ test('a v1 diagnostic exported from the app, imported and upgraded to v2 keeps e
 	const donneesReview = donnees.getByRole('note').getByRole('listitem');
 	await expect(donneesReview).toHaveCount(2);
 	await expect(donneesReview.nth(0)).toContainText(
-		/PRADA.*«\s*non applicable\s*» n'est plus proposé pour cette question/
+		/PRADA.*«\s*non applicable\s*» n’est plus proposé pour cette question/
 	);
 	await expect(donneesReview.nth(1)).toContainText('nouvelle question');
 	await donnees.getByRole('button', { name: 'Passer à la version 2' }).click();
@@ -100,7 +100,7 @@ test('a v1 diagnostic exported from the app, imported and upgraded to v2 keeps e
 	await expect(gouvernanceReview).toHaveCount(3);
 	await expect(gouvernanceReview.filter({ hasText: 'nouvelle question' })).toHaveCount(2);
 	await expect(
-		gouvernanceReview.filter({ hasText: /«\s*non applicable\s*» n'est plus proposé/ })
+		gouvernanceReview.filter({ hasText: /«\s*non applicable\s*» n’est plus proposé/ })
 	).toHaveCount(1);
 	await gouvernance.getByRole('button', { name: 'Passer à la version 2' }).click();
 	await expect(gouvernance.locator('.version')).toHaveText('v2');
@@ -136,7 +136,7 @@ test('a v1 diagnostic exported from the app, imported and upgraded to v2 keeps e
 	expect(after.answers).toHaveLength(50);
 });
 
-test('a v2 questionnaire: the law date, « non applicable » only where allowed, an exclusive « aucun »', async ({
+test('a v2 questionnaire: the law date, « non applicable » only where allowed, an exclusive « aucun »', async ({
 	page
 }) => {
 	const id = await createNancy(page, ['cybersecurite']);

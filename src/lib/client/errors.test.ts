@@ -18,7 +18,7 @@ describe('storage errors', () => {
 	] as const)('tells %s apart and says what could not be done', (name, code, text) => {
 		const e = StorageError.from(dexie(name), 'save_answer');
 		expect(e.code).toBe(code);
-		expect(e.message).toMatch(/^Impossible d'enregistrer la réponse : /);
+		expect(e.message).toMatch(/^Impossible d’enregistrer la réponse : /);
 		expect(e.message).toMatch(text);
 		expect(storageCode(e)).toBe(`storage_${code}`);
 	});
@@ -31,7 +31,7 @@ describe('storage errors', () => {
 
 	it('keeps the browser words of an unknown failure as the detail', () => {
 		const e = StorageError.from(new Error('disk on fire'), 'list');
-		expect(e.message).toBe('Impossible de lire vos diagnostics : disk on fire');
+		expect(e.message).toBe('Impossible de lire vos diagnostics : disk on fire');
 	});
 
 	it('speaks English on an English page', () => {
@@ -55,7 +55,7 @@ describe('errorMessage', () => {
 
 	it('wraps anything else in a sentence of the page language', () => {
 		expect(errorMessage(new TypeError('Failed to fetch'))).toBe(
-			'Une erreur inattendue est survenue : Failed to fetch'
+			'Une erreur inattendue est survenue : Failed to fetch'
 		);
 		inLocale('en');
 		expect(errorMessage('boom')).toBe('An unexpected error occurred: boom');

@@ -23,12 +23,12 @@ describe('conditionText', () => {
 	it('says a condition in French', () => {
 		expect(cases.map((c) => plain(conditionText(c as never, questionText)))).toEqual([
 			'population de 3 500 habitants ou plus et 50 agents ou plus',
-			"collectivité de type communauté de communes ou communauté d'agglomération",
+			'collectivité de type communauté de communes ou communauté d’agglomération',
 			'région Grand Est',
 			'population de moins de 3 500 habitants',
 			'pas dans le cas suivant : collectivité de type région',
 			'la réponse à « Avez-vous un DPO ? » le permet',
-			"la réponse à « n » est d'au moins 3"
+			'la réponse à « n » est d’au moins 3'
 		]);
 	});
 

@@ -24,11 +24,11 @@ const file = {
 describe('import problems in words', () => {
 	it('names what is wrong and where, in French', () => {
 		expect(refusal(file)).toEqual([
-			'exportedAt : une date et une heure ISO 8601 sont attendues (par exemple 2026-11-21T10:00:00Z)',
-			'profile.name : texte trop long (au plus 200 caractères)',
-			'profile.populationVintage : valeur trop petite (au moins 1990)',
-			'profile.region : un code région INSEE à deux chiffres est attendu (par exemple 44)',
-			'(root) : champ inconnu : hacked'
+			'exportedAt : une date et une heure ISO 8601 sont attendues (par exemple 2026-11-21T10:00:00Z)',
+			'profile.name : texte trop long (au plus 200 caractères)',
+			'profile.populationVintage : valeur trop petite (au moins 1990)',
+			'profile.region : un code région INSEE à deux chiffres est attendu (par exemple 44)',
+			'(root) : champ inconnu : hacked'
 		]);
 	});
 

@@ -18,7 +18,7 @@ describe('profile form messages', () => {
 			name: 'Indiquez le nom de la collectivité.',
 			population: 'La population est un nombre entier d’habitants, par exemple 4200.',
 			populationVintage: 'Le millésime est une année de 1990 à 2100, par exemple 2023.',
-			agents: "Choisissez le nombre d'agents : certaines obligations en dépendent."
+			agents: 'Choisissez le nombre d’agents : certaines obligations en dépendent.'
 		});
 	});
 

@@ -9,7 +9,7 @@ describe('the officer’s text for an API error code', () => {
 	it('is French by default, from the catalog', () => {
 		expect(baseLocale).toBe('fr');
 		expect(participationMessage('rate_limited')).toBe(
-			'Trop de demandes en peu de temps : réessayez dans quelques minutes.'
+			'Trop de demandes en peu de temps : réessayez dans quelques minutes.'
 		);
 	});
 

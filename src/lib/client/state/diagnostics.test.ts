@@ -83,7 +83,7 @@ describe('DiagnosticsList', () => {
 	it('deletes nothing when the contributions cannot be withdrawn, and says why', async () => {
 		const { list, repo, id } = await setup(server('offline').http);
 		expect(await list.remove(id)).toBe(false);
-		expect(list.error).toMatch(/n'a pas été supprimé.*injoignable/);
+		expect(list.error).toMatch(/n’a pas été supprimé.*injoignable/);
 		expect((await repo.get(id))?.profile.name).toBe('Nancy');
 		expect((await repo.getParticipation(id)).tokens.map((t) => t.status)).toEqual([
 			'sent',

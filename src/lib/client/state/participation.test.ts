@@ -110,7 +110,7 @@ describe('redeeming an invitation', () => {
 		const s = state();
 		s.code = '7KQ2M-X9JDP-4RT8W-CB3NZ';
 		await s.redeem();
-		expect(s.error).toMatch(/^Ce code d'invitation n'est pas reconnu/);
+		expect(s.error).toMatch(/^Ce code d’invitation n’est pas reconnu/);
 		expect(s.error).not.toMatch(/English/);
 		expect(await repo.getParticipation(id)).toEqual({ pending: [], tokens: [] });
 		s.code = 'pas-un-code';
@@ -124,7 +124,7 @@ describe('redeeming an invitation', () => {
 		const s = state();
 		s.code = CODE;
 		await s.redeem();
-		expect(s.error).toMatch(/clé de signature reçue n'est pas celle que le serveur publie/);
+		expect(s.error).toMatch(/clé de signature reçue n’est pas celle que le serveur publie/);
 		expect(server.requests.some((r) => r.path === '/api/tokens')).toBe(false);
 		expect(await repo.getParticipation(id)).toEqual({ pending: [], tokens: [] });
 	});
