@@ -56,7 +56,7 @@ test('a diagnostic can be created and answered with the keyboard alone', async (
 	await page.keyboard.press('Enter');
 	await page.waitForURL(/\/diagnostics\/[0-9a-f]{32}$/);
 
-	await page.getByRole('link', { name: /Commencer : Cybersécurité/ }).focus();
+	await page.getByRole('link', { name: /Commencer\s: Cybersécurité/ }).focus();
 	await page.keyboard.press('Enter');
 	const first = page.locator('fieldset.question').first();
 	await expect(first).toBeVisible();

@@ -53,7 +53,7 @@ test('a population of -5 or a year of 1900 is explained on its field, and the fo
 	await page.getByLabel('Millésime de la population légale').fill('1900');
 	await page.getByLabel('Nombre d’agents').selectOption('10-49');
 	// The peer group is shown as typed so far, without the band of an invalid population.
-	await expect(page.locator('.cohort')).toHaveText(/Groupe de pairs :\s*Commune$/);
+	await expect(page.locator('.cohort')).toHaveText(/Groupe de pairs\s:\s*Commune$/);
 	await page.getByRole('button', { name: 'Créer le diagnostic' }).click();
 	await expect(
 		page.getByText('La population est un nombre entier d’habitants, par exemple 4200.')
@@ -200,7 +200,7 @@ test('a colleague file is merged, with its one conflict resolved question by que
 
 	await page.goto('/importer');
 	await page.getByLabel('Fichier de diagnostic (.json)').setInputFiles(file);
-	await expect(page.getByLabel(/Fusionner dans « Nancy »/)).toBeChecked();
+	await expect(page.getByLabel(/Fusionner dans «\sNancy\s»/)).toBeChecked();
 	await expect(
 		page.getByText('1 réponse(s) ajoutée(s), 1 identique(s), 1 conflit(s) à trancher.')
 	).toBeVisible();
@@ -233,7 +233,7 @@ test('a corrupted file is refused with a reason, and nothing changes', async ({ 
 		[
 			'unknown-question.json',
 			text.replace(`"${first}"`, '"question-inventee"'),
-			/« question-inventee » n’est pas une question/
+			/«\squestion-inventee\s» n’est pas une question/
 		]
 	];
 	for (const [name, content, reason] of cases) {

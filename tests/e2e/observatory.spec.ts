@@ -55,7 +55,7 @@ test.describe('without JavaScript', () => {
 			await expect(figure.locator('figcaption')).toContainText('démonstration');
 			await expect(figure.locator('svg').first()).toContainText('démonstration');
 		}
-		const themes = page.getByRole('table', { name: /Cybersécurité : scores par thème/ });
+		const themes = page.getByRole('table', { name: /Cybersécurité\s: scores par thème/ });
 		await expect(themes.getByRole('row')).toHaveCount(1 + 7); // header, overall, six themes
 		await expect(themes.getByRole('rowheader').first()).toHaveText('Score global');
 
@@ -93,7 +93,7 @@ test.describe('without JavaScript', () => {
 		await expect(page).toHaveURL(/questionnaire=donnees&type=cc/);
 		await expect(
 			page.getByRole('table', {
-				name: /Données et ouverture des données : score global par taille — Communauté de communes/
+				name: /Données et ouverture des données\s: score global par taille — Communauté de communes/
 			})
 		).toBeVisible();
 

@@ -18,7 +18,7 @@ describe('storage errors', () => {
 	] as const)('tells %s apart and says what could not be done', (name, code, text) => {
 		const e = StorageError.from(dexie(name), 'save_answer');
 		expect(e.code).toBe(code);
-		expect(e.message).toMatch(/^Impossible d’enregistrer la réponse : /);
+		expect(e.message).toMatch(/^Impossible d’enregistrer la réponse\s: /);
 		expect(e.message).toMatch(text);
 		expect(storageCode(e)).toBe(`storage_${code}`);
 	});
