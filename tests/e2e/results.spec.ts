@@ -101,7 +101,7 @@ test('a complete diagnostic gives radars with peers, obligations, an action plan
 		'Méthodologie',
 		'Données de démonstration'
 	])
-		expect(text, `the PDF should contain « ${expected} »`).toContain(expected.replace(/\s+/g, ' '));
+		expect(text, `the PDF should contain « ${expected} »`).toContain(expected.replace(/\s+/g, ' '));
 	// Page 1 as an image, kept with the test artifacts.
 	execFileSync('pdftoppm', [
 		'-png',
@@ -168,7 +168,7 @@ test('in English at /en: the results page, its tables and chart, and the PDF', a
 		'Télécharger',
 		'Pairs :'
 	])
-		expect(main, `no « ${french} » in the English page`).not.toContain(french);
+		expect(main, `no « ${french} » in the English page`).not.toContain(french);
 	await expectNoAxeViolations(page);
 
 	const text = await downloadPdf(
@@ -190,13 +190,13 @@ test('in English at /en: the results page, its tables and chart, and the PDF', a
 		'Methodology',
 		'Demonstration data'
 	])
-		expect(text, `the PDF should contain « ${expected} »`).toContain(expected);
+		expect(text, `the PDF should contain « ${expected} »`).toContain(expected);
 	for (const french of [
 		'Synthèse pour les élus',
 		'Méthodologie',
 		'Obligations légales',
 		'Pourquoi :'
 	])
-		expect(text, `no « ${french} » in the English PDF`).not.toContain(french);
+		expect(text, `no « ${french} » in the English PDF`).not.toContain(french);
 	expect(text).toMatch(/page 1 of \d+/);
 });
