@@ -11,7 +11,7 @@ test('in English, the territory search and the diagnostics list speak English', 
 	// The language remembered in a cookie wins over the URL: forget it, so that /en decides.
 	await page.context().clearCookies();
 	await page.goto('/en/');
-	await expect(page.locator('li.diagnostic')).toContainText(/: 0 \/ \d+ answers/);
+	await expect(page.locator('li.diagnostic')).toContainText(/: 0 of \d+ questions answered/);
 	await expect(page.getByRole('link', { name: /^Continue ?: Nancy$/ })).toHaveAttribute(
 		'href',
 		/^\/en\/diagnostics\/[0-9a-f]{32}$/

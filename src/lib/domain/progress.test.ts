@@ -4,10 +4,12 @@ import {
 	answers,
 	choice,
 	dontKnow,
+	multiple,
 	na,
 	questionnaire,
 	single,
 	textQ,
+	ticks,
 	yesNo,
 	yes,
 	no
@@ -48,6 +50,22 @@ describe('completion', () => {
 		expect(
 			completion(q, profile, { a: { response: na }, b: { comment: 'à voir', planned: true } })
 		).toEqual({ done: 1, total: 2 });
+	});
+
+	it('counts nothing ticked as no answer where « aucun de ces éléments » can be ticked', () => {
+		const withNone = questionnaire([
+			multiple('m', [50, 50], { noneOfThese: { id: 'aucun', label: { fr: 'Aucun' } } }),
+			multiple('p', [50, 50])
+		]);
+		const empty = ticks();
+		expect(completion(withNone, profile, answers({ m: empty, p: empty }))).toEqual({
+			done: 1,
+			total: 2
+		});
+		expect(completion(withNone, profile, answers({ m: ticks('aucun'), p: empty }))).toEqual({
+			done: 2,
+			total: 2
+		});
 	});
 
 	it('follows the profile and can be read for one theme', () => {

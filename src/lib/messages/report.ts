@@ -10,6 +10,7 @@ import type { Benchmark } from '../domain/benchmark.ts';
 import type { Cohort } from '../domain/cohort.ts';
 import { localize, type Locale } from '../domain/localize.ts';
 import type { Obligation, ObligationStatus } from '../domain/obligations.ts';
+import { legalBasisView } from './legal-basis.ts';
 import type { PeerPosition } from '../domain/peer-position.ts';
 import { cohortLabel, territoryTypeLabel } from './territory.ts';
 import type { TerritoryType } from '../domain/profile.ts';
@@ -252,6 +253,8 @@ export function obligationTable(
 			return {
 				status: x.status,
 				lang: langOf(name, o.locale),
+				/** The legal basis in full (text, source), for the page. */
+				legal: x.question.legalBasis ? legalBasisView(x.question.legalBasis, o.locale) : null,
 				cells: [
 					text(name, o.locale),
 					x.question.legalBasis?.reference ?? '',

@@ -2,6 +2,7 @@ import type { Answer } from '../../domain/answer.ts';
 import type { Profile } from '../../domain/profile.ts';
 import type { Questionnaire } from '../../domain/questionnaire.ts';
 import { askedFlags } from '../../domain/applicability.ts';
+import { completion, hasResponse, type Completion } from '../../domain/completion.ts';
 import { database } from '../storage/db.ts';
 import { saveAnswer } from '../storage/diagnostic.ts';
 
@@ -72,7 +73,11 @@ export class AnsweringSession {
 		const asked = askedFlags(this.questionnaire, this.profile, this.answers);
 		const out: Record<string, 'notAsked' | 'unanswered' | 'answered'> = {};
 		this.questionnaire.questions.forEach((q, i) => {
-			out[q.id] = !asked[i] ? 'notAsked' : this.answers[q.id]?.response ? 'answered' : 'unanswered';
+			out[q.id] = !asked[i]
+				? 'notAsked'
+				: hasResponse(q, this.answers[q.id])
+					? 'answered'
+					: 'unanswered';
 		});
 		return out;
 	});
@@ -91,16 +96,11 @@ export class AnsweringSession {
 		);
 	}
 
-	/** Answered (including "je ne sais pas" and "non applicable") / asked, for a theme or all. */
-	progress(themeId?: string): { done: number; total: number } {
-		let done = 0;
-		let total = 0;
-		for (const q of this.questionnaire.questions) {
-			const status = this.status[q.id];
-			if (status === 'notAsked' || (themeId && q.theme !== themeId)) continue;
-			total++;
-			if (status !== 'unanswered') done++;
-		}
-		return { done, total };
+	/**
+	 * Answered (including "je ne sais pas" and "non applicable") / asked, for a theme or all: the
+	 * one measure (`completion`), as the list of diagnostics and the overview show it.
+	 */
+	progress(themeId?: string): Completion {
+		return completion(this.questionnaire, this.profile, this.answers, themeId);
 	}
 }

@@ -1,4 +1,4 @@
-import { completion, type Completion } from '../../domain/progress.ts';
+import { completion, type Completion } from '../../domain/completion.ts';
 import type { Questionnaire } from '../../domain/questionnaire.ts';
 import { loadQuestionnaire } from '../catalog.ts';
 import { browserHttp, deleteContribution, type Http } from '../participation/api.ts';
