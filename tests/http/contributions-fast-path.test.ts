@@ -37,7 +37,7 @@ beforeAll(async () => {
 			limitedInvitation = invite(db, thisYear, ['54395']).get('54395')!;
 		})
 	]);
-}, 90_000);
+}, 180_000);
 afterAll(() => Promise.all([api?.close(), limited?.close()]));
 
 /** Nancy's and Metz's official cohort. */
