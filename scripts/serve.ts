@@ -22,6 +22,8 @@ import { fileURLToPath } from 'node:url';
 import { configOrExit, type Config } from '../src/lib/server/config.ts';
 import { fastPath } from '../src/lib/server/benchmarks/fast-path.ts';
 import { secureNodeResponse } from '../src/lib/server/http/headers.ts';
+import { isJsonType } from '../src/lib/server/http/media.ts';
+import { contributeFastPath } from '../src/lib/server/participation/fast-path.ts';
 import { choseEnglish } from '../src/lib/language.ts';
 import { pageFastPath, pageKey } from '../src/lib/server/observatory/page-cache.ts';
 
@@ -108,6 +110,16 @@ server.on('request', (req: IncomingMessage, res: ServerResponse) => {
 			res.end(hit.body ?? undefined);
 			return;
 		}
+	}
+	// A contribution, the campaign's write, without SvelteKit's request handling (see
+	// participation/fast-path.ts); a body not declared JSON goes to the app, which refuses it.
+	if (
+		req.method === 'POST' &&
+		(req.url === '/api/contributions' || req.url?.startsWith('/api/contributions?')) &&
+		isJsonType(req.headers['content-type'] ?? '')
+	) {
+		const contribute = contributeFastPath();
+		if (contribute) return contribute(req, res);
 	}
 	// An observatory page already rendered for this address and language (see page-cache.ts);
 	// a French address asked by a browser that chose English goes to the app, which redirects it.

@@ -1,11 +1,11 @@
 import { building } from '$app/environment';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { randomUUID } from 'node:crypto';
 import { catalog } from '$lib/server/catalog/bundle';
 import { startBenchmarks } from '$lib/server/benchmarks/runtime';
 import { configOrExit } from '$lib/server/config';
 import { errorResponse } from '$lib/server/http/errors';
 import { withSecurityHeaders } from '$lib/server/http/headers';
+import { internalError } from '$lib/server/http/internal-error';
 import { rememberedLanguage } from '$lib/server/http/language';
 import { pageKey } from '$lib/server/observatory/page-cache';
 import { observatoryPages } from '$lib/server/observatory/runtime';
@@ -67,10 +67,5 @@ function sameOriginRedirect(response: Response): void {
 /** Unexpected errors: logged with an id to quote, answered with a generic message. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status < 500) return { message };
-	const id = randomUUID().slice(0, 8);
-	console.error(
-		`numeriscope: error ${id} on ${event.request.method} ${event.route.id ?? '(no route)'}:`,
-		error
-	);
-	return { message: `Erreur interne (référence ${id}).`, code: id };
+	return internalError(error, event.request.method, event.route.id);
 };

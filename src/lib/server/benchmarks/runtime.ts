@@ -1,6 +1,8 @@
 import type { Catalog } from '../../domain/catalog.ts';
 import type { Config } from '../config.ts';
 import { RateLimiter } from '../http/rate-limit.ts';
+import { contributeOnNode } from '../participation/contribute-node.ts';
+import { registerContributeFastPath } from '../participation/fast-path.ts';
 import { ParticipationService } from '../participation/service.ts';
 import { listCampaigns } from '../store/campaigns.ts';
 import { openStore } from '../store/index.ts';
@@ -59,6 +61,7 @@ export async function startBenchmarks(catalog: Catalog, config: Config): Promise
 		participation,
 		writes: new RateLimiter(config.RATE_LIMIT_WRITES, config.RATE_LIMIT_WINDOW_SECONDS)
 	};
+	registerContributeFastPath(contributeOnNode(participation, config));
 	process.once('sveltekit:shutdown', () => {
 		service.stop();
 		void store.close();

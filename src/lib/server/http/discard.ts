@@ -10,15 +10,16 @@ const DRAIN_MS = 2000;
  * the client's kernel then drops the error response on the reset: a client still sending would
  * see ECONNRESET instead of its 4xx. Past the bound, the client is not sending a contribution
  * and gets the reset. Returns whether the whole body was read. When the adapter has refused the stream itself (over BODY_SIZE_LIMIT),
- * the raw Node request is drained instead.
+ * the raw Node request is drained instead (the server entry's fast path, which has no `Request`,
+ * passes only that).
  */
 export async function drainBody(
-	request: Request,
+	request: Request | undefined,
 	raw: IncomingMessage | undefined
 ): Promise<boolean> {
 	let left = DRAIN_BYTES;
 	const deadline = Date.now() + DRAIN_MS;
-	if (request.body && !request.body.locked) {
+	if (request?.body && !request.body.locked) {
 		const reader = request.body.getReader();
 		try {
 			while (left > 0 && Date.now() < deadline) {

@@ -79,6 +79,40 @@ function logOutage(e: Error) {
 	);
 }
 
+/** What an API error is answered with, before the drain of the body: see `endpoint`. */
+export interface Refusal {
+	/** Whether what is left of the request body is read first (not for an outage). */
+	drain: boolean;
+	status: number;
+	code: string;
+	message: string;
+	headers: Record<string, string>;
+}
+
+/**
+ * The answer to an error of an API handler: a store that cannot be reached is 503
+ * `store_unavailable` with `Retry-After` (logged once a minute); an expected refusal (HTTP or
+ * domain) its 4xx, after what is left of the body is drained (`drain`); anything else null, for
+ * `handleError`. Shared by `endpoint` and the server entry's fast path.
+ */
+export function refusalOf(e: unknown): Refusal | null {
+	if (isStoreUnavailable(e)) {
+		logOutage(e as Error);
+		return {
+			drain: false,
+			status: 503,
+			code: 'store_unavailable',
+			message: `the benchmark store cannot be reached for now: retry in ${STORE_RETRY_SECONDS} s`,
+			headers: { 'retry-after': String(STORE_RETRY_SECONDS) }
+		};
+	}
+	if (e instanceof ApiError)
+		return { drain: true, status: e.status, code: e.code, message: e.message, headers: e.headers };
+	if (e instanceof ContributionError || e instanceof BenchmarkQueryError)
+		return { drain: true, status: 400, code: e.code, message: e.message, headers: {} };
+	return null;
+}
+
 /**
  * Wraps an API handler: expected refusals (HTTP or domain) become 4xx JSON; a store that
  * cannot be reached becomes 503 `store_unavailable` with `Retry-After`; anything else goes on to
@@ -91,27 +125,13 @@ export function endpoint<E extends RequestEvent>(
 		try {
 			return await handler(event);
 		} catch (e) {
-			if (isStoreUnavailable(e)) {
-				logOutage(e as Error);
-				return errorResponse(
-					503,
-					'store_unavailable',
-					`the benchmark store cannot be reached for now: retry in ${STORE_RETRY_SECONDS} s`,
-					{ 'retry-after': String(STORE_RETRY_SECONDS) }
-				);
-			}
-			if (!(
-				e instanceof ApiError ||
-				e instanceof ContributionError ||
-				e instanceof BenchmarkQueryError
-			))
-				throw e;
+			const r = refusalOf(e);
+			if (!r) throw e;
+			if (!r.drain) return errorResponse(r.status, r.code, r.message, r.headers);
 			const raw = (event.platform as { req?: IncomingMessage } | undefined)?.req;
 			// A body too long to drain ends the connection, rather than leave it half-read.
 			const close = (await drainBody(event.request, raw)) ? {} : { connection: 'close' };
-			if (e instanceof ApiError)
-				return errorResponse(e.status, e.code, e.message, { ...e.headers, ...close });
-			return errorResponse(400, e.code, e.message, close);
+			return errorResponse(r.status, r.code, r.message, { ...r.headers, ...close });
 		}
 	};
 }

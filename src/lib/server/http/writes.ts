@@ -44,15 +44,20 @@ let warnedUnknown = false;
  * is limited like a flood of contributions. Throws 429 with `Retry-After` when over.
  */
 export function admitWrite(event: RequestEvent): void {
-	let address: string | undefined;
+	admitClient(() => event.getClientAddress());
+}
+
+/** `admitWrite` for a client address got by `address` (which throws when it cannot tell). */
+export function admitClient(address: () => string | undefined): void {
+	let a: string | undefined;
 	let why = '';
 	try {
-		address = event.getClientAddress();
+		a = address();
 	} catch (e) {
 		// ADDRESS_HEADER set but absent from the request (or fewer addresses than XFF_DEPTH).
 		why = (e as Error).message;
 	}
-	const client = clientKey(address);
+	const client = clientKey(a);
 	if (client === UNKNOWN_CLIENT && !warnedUnknown) {
 		warnedUnknown = true;
 		console.warn(

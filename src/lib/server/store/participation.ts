@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type Selectable } from 'kysely';
 import type { StoreSchema } from './schema.ts';
 
 type Db = Kysely<StoreSchema>;
@@ -156,28 +156,60 @@ export async function insertContribution(db: Db, row: ContributionRow): Promise<
 	return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/** The columns of `insertContributionIfOpen`, in the order of its parameters. */
+const OPEN_INSERT_COLUMNS = [
+	'id',
+	'token_hash',
+	'campaign',
+	'questionnaire',
+	'version',
+	'territory_type',
+	'band',
+	'region',
+	'scores',
+	'synthetic',
+	'source'
+] as const satisfies readonly (keyof ContributionRow)[];
+
+/**
+ * The SQL of `insertContributionIfOpen`, compiled once per dialect (the adapter of a connection
+ * and of its transactions is one object): the hottest write is not rebuilt and recompiled per
+ * request, only its parameters are bound. The values are cast so that PostgreSQL knows their
+ * types in an `INSERT … SELECT`.
+ */
+const openInsertSql = new WeakMap<object, string>();
+function openInsert(db: Db): string {
+	const adapter = db.getExecutor().adapter;
+	let text = openInsertSql.get(adapter);
+	if (text === undefined) {
+		const textParam = (v: string | null) => sql`CAST(${v} AS TEXT)`;
+		const int = (v: number) => sql`CAST(${v} AS INTEGER)`;
+		// Placeholders only: the compiled text is the same whatever the values.
+		text = sql`INSERT INTO contributions
+		(id, token_hash, campaign, questionnaire, version, territory_type, band, region, scores, synthetic, source)
+		SELECT ${textParam('')}, ${textParam('')}, ${int(0)}, ${textParam('')}, ${int(0)}, ${textParam('')},
+			${textParam('')}, ${textParam('')}, ${textParam('')}, ${int(0)}, ${textParam('')}
+		WHERE EXISTS (SELECT 1 FROM campaigns WHERE year = ${int(0)} AND status = 'open'
+			AND (closes IS NULL OR closes >= ${textParam('')}))
+		ON CONFLICT (token_hash) DO NOTHING`.compile(db).sql;
+		openInsertSql.set(adapter, text);
+	}
+	return text;
+}
+
 /**
  * Stores a contribution in one statement, if and only if its campaign accepts contributions on
  * `day` (open, not past its closing day) and its token has not been spent: the check and the
  * write are one step, so a campaign closed meanwhile cannot let one more in. True when stored;
- * false when refused, for either reason (the caller tells them apart). The values are cast so
- * that PostgreSQL knows their types in an `INSERT … SELECT`.
+ * false when refused, for either reason (the caller tells them apart).
  */
 export async function insertContributionIfOpen(
 	db: Db,
 	row: ContributionRow,
 	day: string
 ): Promise<boolean> {
-	const text = (v: string | null) => sql`CAST(${v} AS TEXT)`;
-	const int = (v: number) => sql`CAST(${v} AS INTEGER)`;
-	const r = await sql`INSERT INTO contributions
-		(id, token_hash, campaign, questionnaire, version, territory_type, band, region, scores, synthetic, source)
-		SELECT ${text(row.id)}, ${text(row.token_hash)}, ${int(row.campaign)}, ${text(row.questionnaire)},
-			${int(row.version)}, ${text(row.territory_type)}, ${text(row.band)}, ${text(row.region)},
-			${text(row.scores)}, ${int(row.synthetic)}, ${text(row.source)}
-		WHERE EXISTS (SELECT 1 FROM campaigns WHERE year = ${int(row.campaign)} AND status = 'open'
-			AND (closes IS NULL OR closes >= ${text(day)}))
-		ON CONFLICT (token_hash) DO NOTHING`.execute(db);
+	const parameters = [...OPEN_INSERT_COLUMNS.map((c) => row[c]), row.campaign, day];
+	const r = await db.executeQuery(CompiledQuery.raw(openInsert(db), parameters));
 	return Number(r.numAffectedRows ?? 0) > 0;
 }
 
