@@ -6,6 +6,7 @@
  * - the PDF chunk loaded on the export click (budget ≤ 450 KB);
  * - the time from the click to the PDF file (median of 5; budget < 1.5 s), against a one-page
  *   PDF made by the same pdfmake in the same page, and the file size (budget < 1 MB);
+ * - the same for the DOCX export once the page has its button (`measureExport`, see `EXPORTS`);
  * - Lighthouse performance and accessibility scores of the home, answering and results pages
  *   (budget ≥ 0.95 and 1.0).
  * Each budget gets a PASS or FAIL line; the exit code is 1 when one fails.
@@ -90,6 +91,87 @@ function fullBackup(only?: string[], id = 'bench00000000000000000000000001'): st
 	});
 }
 
+/**
+ * The exports of the results page: the button that starts one and the performance entry the app
+ * records around the file's generation (`performance.measure(entry, { start })`, as
+ * src/lib/client/pdf/generate.ts does), with their budgets. A new export adds a line here and
+ * a `measureExport` + `reportExport` call below.
+ */
+const EXPORTS = {
+	pdf: {
+		button: 'Télécharger le diagnostic (PDF)',
+		entry: 'numeriscope:pdf',
+		budgetMs: 1500,
+		budgetBytes: 1024 * KB
+	},
+	// src/lib/client/docx/… (lazy chunk): the button's name may change when it lands; keep the
+	// entry name `numeriscope:docx` in its code.
+	docx: {
+		button: /DOCX|Word|modifiable/i,
+		entry: 'numeriscope:docx',
+		budgetMs: 1500,
+		budgetBytes: 1024 * KB
+	}
+} satisfies Record<string, ExportSpec>;
+interface ExportSpec {
+	button: string | RegExp;
+	entry: string;
+	budgetMs: number;
+	budgetBytes: number;
+}
+
+/** One click on an export button: the time to the saved file, its size. */
+async function exportOnce(on: Page, button: string | RegExp) {
+	const t0 = Date.now();
+	const download = on.waitForEvent('download');
+	await on.getByRole('button', { name: button }).click();
+	const d = await download;
+	return { clickToFile: Date.now() - t0, size: statSync((await d.path())!).size };
+}
+
+/** Durations of the performance entries `name` the page recorded. */
+const entries = (on: Page, name: string) =>
+	on.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
+
+/**
+ * Five exports with `spec`'s button on a results page already open: the app's generation times
+ * (its performance entries) and the last file's size; null when the page has no such button.
+ */
+async function measureExport(on: Page, spec: ExportSpec) {
+	if ((await on.getByRole('button', { name: spec.button }).count()) === 0) return null;
+	const files = [];
+	for (let i = 0; i < 5; i++) files.push(await exportOnce(on, spec.button));
+	const times = await entries(on, spec.entry);
+	return { times, size: files.at(-1)!.size, clickToFile: files.map((f) => f.clickToFile) };
+}
+
+/** Prints an export's figures and its PASS or FAIL lines (or says it is not there yet). */
+function reportExport(
+	name: string,
+	measured: Awaited<ReturnType<typeof measureExport>>,
+	spec: ExportSpec
+) {
+	if (!measured) {
+		console.log(`  ${name} export: no button on the results page yet (not measured)`);
+		return;
+	}
+	const ms = (x: number) => `${Math.round(x)} ms`;
+	if (measured.times.length === 0) {
+		budget(`${name} generation`, false, `no performance entry ${spec.entry} recorded`);
+		return;
+	}
+	const t = median(measured.times);
+	console.log(
+		`  ${name} generation in the page: median ${ms(t)} over ${measured.times.length} (budget < ${spec.budgetMs} ms); click → file saved: median ${ms(median(measured.clickToFile))}; size ${kb(measured.size)}`
+	);
+	budget(`${name} generation`, t < spec.budgetMs, `median ${ms(t)} < ${spec.budgetMs} ms`);
+	budget(
+		`${name} size`,
+		measured.size < spec.budgetBytes,
+		`${kb(measured.size)} < ${kb(spec.budgetBytes)}`
+	);
+}
+
 /** gzip -9 bytes of every script a page loads while `action` runs. */
 const scripts = async (page: Page, action: () => Promise<unknown>) =>
 	(await scriptWeight(page, action)).bytes;
@@ -142,21 +224,15 @@ try {
 	});
 	await setup.goto(results);
 	await setup.locator('.peer-note').first().waitFor();
-	const exportPdf = async (on: Page) => {
-		const t0 = Date.now();
-		const download = on.waitForEvent('download');
-		await on.getByRole('button', { name: 'Télécharger le diagnostic (PDF)' }).click();
-		const d = await download;
-		const clickToFile = Date.now() - t0;
-		return { clickToFile, size: statSync((await d.path())!).size };
-	};
+	const exportPdf = (on: Page) => exportOnce(on, EXPORTS.pdf.button);
 	/** The app's own measure of each export: performance entries `numeriscope:pdf`. */
-	const generation = (on: Page) =>
-		on.evaluate(() => performance.getEntriesByName('numeriscope:pdf').map((e) => e.duration));
+	const generation = (on: Page) => entries(on, EXPORTS.pdf.entry);
 	const exports = [];
 	for (let i = 0; i < 5; i++) exports.push(await exportPdf(setup));
 	const times = await generation(setup);
 	const size = exports.at(-1)!.size;
+	// The DOCX export (issue 12, item 9): measured as the PDF once the page has its button.
+	const docx = await measureExport(setup, EXPORTS.docx);
 	// Reference: the same export for a diagnostic with one short questionnaire (inclusion).
 	await setup.goto(server.url + '/importer');
 	const smallFile = join(tmpdir(), `bench-small-${process.pid}.json`);
@@ -190,6 +266,7 @@ try {
 	budget('PDF chunk', pdfJs <= 450 * KB, `${kb(pdfJs)} ≤ 450 KB`);
 	budget('PDF generation', median(times) < 1500, `median ${ms(median(times))} < 1500 ms`);
 	budget('PDF size', size < 1024 * KB, `${kb(size)} < 1 MB`);
+	reportExport('DOCX', docx, EXPORTS.docx);
 
 	// Lighthouse drives its own tab: a browser with a debugging port and the diagnostic stored.
 	const lhContext = await chromium.launchPersistentContext(profileDir, {

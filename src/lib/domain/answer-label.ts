@@ -1,6 +1,7 @@
 import type { Answer } from './answer.ts';
 import { localize, type Locale } from './localize.ts';
-import { allChoices, type Question } from './questionnaire.ts';
+import { allChoices } from './question-rules.ts';
+import type { Question } from './questionnaire.ts';
 
 /**
  * An answer as the officer gave it, in codes: the built-in answers (« je ne sais pas »…) are said

@@ -4,7 +4,7 @@ import type { Condition } from './condition.ts';
 import { referencedQuestions } from './condition.ts';
 import type { Problem } from './problem.ts';
 import type { Question, Questionnaire } from './questionnaire.ts';
-import { allChoices, maxScore, minScore } from './questionnaire.ts';
+import { allChoices, maxScore, minScore } from './question-rules.ts';
 
 /**
  * What a schema cannot check inside one questionnaire file: unique ids, references between

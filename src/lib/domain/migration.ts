@@ -1,5 +1,6 @@
 import type { Answer, AnswerSet, Response } from './answer.ts';
-import { allowsNotApplicable, type Question, type Questionnaire } from './questionnaire.ts';
+import { allowsNotApplicable } from './question-rules.ts';
+import type { Question, Questionnaire } from './questionnaire.ts';
 import { questionScore } from './scoring.ts';
 
 export type ReviewReason =

@@ -1,12 +1,8 @@
 import type { Answer, AnswerSet, Response } from './answer.ts';
 import { askedFlags } from './applicability.ts';
 import type { Profile } from './profile.ts';
-import {
-	allowsNotApplicable,
-	type Level,
-	type Question,
-	type Questionnaire
-} from './questionnaire.ts';
+import { allowsNotApplicable } from './question-rules.ts';
+import type { Level, Question, Questionnaire } from './questionnaire.ts';
 
 /** A score with what it rests on. Scores are unrounded; the UI rounds. */
 export interface ScoreSummary {

@@ -1,5 +1,5 @@
 import { cohortChain, type Cohort } from '../../domain/cohort.ts';
-import { type AgentsBand, type Profile, type TerritoryType } from '../../domain/profile.ts';
+import type { AgentsBand, Profile, TerritoryType } from '../../domain/profile.ts';
 import {
 	parsePopulation,
 	parseVintage,
