@@ -80,6 +80,12 @@ try {
 		await page.getByRole('button', { name: 'Télécharger le diagnostic (PDF)' }).click();
 		await download;
 	});
+	// The editable report (DOCX): its chunk, loaded on its own click.
+	const docxJs = await scripts(page, async () => {
+		const download = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Rapport modifiable (.docx)' }).click();
+		await download;
+	});
 	await setup.goto(results);
 	await setup.locator('.peer-note').first().waitFor();
 	const exportPdf = async (on: Page) => {
@@ -118,6 +124,7 @@ try {
 		`  JS of the results page before any click: ${kb(resultsJs)} (budget ≤ 140 KB); home page: ${kb(homeJs)}, ratio ${(resultsJs / homeJs).toFixed(2)}×`
 	);
 	console.log(`  PDF chunk loaded on the click: ${kb(pdfJs)} (budget ≤ 450 KB)`);
+	console.log(`  DOCX chunk loaded on the click: ${kb(docxJs)}`);
 	const ms = (x: number) => `${Math.round(x)} ms`;
 	console.log(
 		`  PDF generation in the page: median ${ms(median(times))} over ${times.length} (budget < 1500 ms); click → file saved: median ${ms(median(exports.map((e) => e.clickToFile)))}`
