@@ -17,10 +17,8 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { ensureBuild } from '../../scripts/lib/build.ts';
-import { BACKUP_FORMAT, BACKUP_VERSION } from '../../src/lib/domain/backup.ts';
-import type { Question } from '../../src/lib/domain/questionnaire.ts';
-import { loadCatalog } from '../../src/lib/server/catalog/load.ts';
 import { chromiumArgs, chromiumPath } from '../support/chromium.ts';
+import { fullBackup } from '../support/full-backup.ts';
 import { scriptWeight, uncachedPage } from './lib/script-weight.ts';
 import { freePort, startBuiltServer } from '../support/server.ts';
 
@@ -32,64 +30,6 @@ function budget(name: string, ok: boolean, detail: string) {
 	budgets.push({ name, ok, detail });
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/** A full diagnostic of a commune as a backup file: every question answered, varied choices. */
-function fullBackup(only?: string[], id = 'bench00000000000000000000000001'): string {
-	// The newest version of each questionnaire (the catalog holds every published version).
-	const all = loadCatalog('questionnaires').questionnaires;
-	const questionnaires = all.filter(
-		(q) =>
-			(!only || only.includes(q.id)) && !all.some((o) => o.id === q.id && o.version > q.version)
-	);
-	const value = (q: Question, i: number) => {
-		switch (q.kind) {
-			case 'single':
-				return { type: 'choice', choice: q.choices[i % q.choices.length]!.id };
-			case 'multiple':
-				return {
-					type: 'choices',
-					choices: q.choices.filter((_, j) => j % 2 === i % 2).map((c) => c.id)
-				};
-			case 'boolean':
-				return { type: 'boolean', value: i % 2 === 0 };
-			case 'scale':
-				return { type: 'number', value: q.scale.min };
-			case 'number':
-				return { type: 'number', value: 10 };
-			case 'text':
-				return { type: 'text', value: 'RAS' };
-		}
-	};
-	return JSON.stringify({
-		format: BACKUP_FORMAT,
-		formatVersion: BACKUP_VERSION,
-		tokens: [],
-		exportedAt: new Date().toISOString(),
-		assessment: {
-			id,
-			createdAt: Date.now(),
-			updatedAt: Date.now(),
-			questionnaires: questionnaires.map((q) => ({ id: q.id, version: q.version }))
-		},
-		profile: {
-			type: 'commune',
-			name: 'Saint-Dié-des-Vosges',
-			code: '88413',
-			population: 19500,
-			populationVintage: 2023,
-			region: '44',
-			agents: '250-999'
-		},
-		answers: questionnaires.flatMap((q) =>
-			q.questions.map((question, i) => ({
-				questionnaireId: q.id,
-				questionId: question.id,
-				response: value(question, i),
-				...(i === 0 ? { comment: '« Sauvegardes testées — oui & non »' } : {})
-			}))
-		)
-	});
-}
 
 /**
  * The exports of the results page: the button that starts one and the performance entry the app
@@ -222,6 +162,12 @@ try {
 		await page.getByRole('button', { name: 'Télécharger le diagnostic (PDF)' }).click();
 		await download;
 	});
+	// The editable report (DOCX): its chunk, loaded on its own click.
+	const docxJs = await scripts(page, async () => {
+		const download = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Rapport modifiable (.docx)' }).click();
+		await download;
+	});
 	await setup.goto(results);
 	await setup.locator('.peer-note').first().waitFor();
 	const exportPdf = (on: Page) => exportOnce(on, EXPORTS.pdf.button);
@@ -254,6 +200,7 @@ try {
 		`  JS of the results page before any click: ${kb(resultsJs)} (budget ≤ 140 KB); home page: ${kb(homeJs)}, ratio ${(resultsJs / homeJs).toFixed(2)}×`
 	);
 	console.log(`  PDF chunk loaded on the click: ${kb(pdfJs)} (budget ≤ 450 KB)`);
+	console.log(`  DOCX chunk loaded on the click: ${kb(docxJs)}`);
 	const ms = (x: number) => `${Math.round(x)} ms`;
 	console.log(
 		`  PDF generation in the page: median ${ms(median(times))} over ${times.length} (budget < 1500 ms); click → file saved: median ${ms(median(exports.map((e) => e.clickToFile)))}`

@@ -1,5 +1,5 @@
 /** Offers a file to save, made in the page (nothing goes through a server). */
-export function downloadFile(name: string, content: string, type: string): void {
+export function downloadFile(name: string, content: string | Blob, type: string): void {
 	const url = URL.createObjectURL(new Blob([content], { type }));
 	const a = document.createElement('a');
 	a.href = url;
