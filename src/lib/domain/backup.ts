@@ -7,7 +7,7 @@ import { profileSchema } from './profile.ts';
 import type { Questionnaire } from './questionnaire.ts';
 import { questionScore } from './scoring.ts';
 import { slugSchema } from './text.ts';
-import { assessmentIdSchema, basedOnSchema, carriedSchema } from './year.ts';
+import { assessmentIdSchema, basedOnSchema, carriedSchema } from './year-schema.ts';
 
 export type { BackupProblem, FieldIssue } from './backup-problem.ts';
 

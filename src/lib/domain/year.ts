@@ -1,40 +1,32 @@
-import { z } from 'zod';
 import type { AnswerSet } from './answer.ts';
-import { slugSchema } from './text.ts';
 
 /*
  * Year on year: a diagnostic started from an earlier one of the same territory keeps its answers;
  * what the officer had planned (« prévu ») or commented then is listed for review, and the
- * results compare with the previous diagnostic of the territory.
+ * results compare with the previous diagnostic of the territory. Plain types here (the pages load
+ * this module); their schemas for the backup file are in `year-schema.ts`.
  */
 
-const idSchema = slugSchema.max(100);
-/** A diagnostic's id as the store and the backup file spell it. */
-export const assessmentIdSchema = z.string().regex(/^[\w-]{8,64}$/);
-
 /** One answer carried from the earlier diagnostic with a plan, a comment or both. */
-export const carriedItemSchema = z.strictObject({
-	questionnaireId: idSchema,
-	questionId: idSchema,
-	planned: z.boolean(),
-	comment: z.boolean()
-});
-export type CarriedItem = z.infer<typeof carriedItemSchema>;
+export interface CarriedItem {
+	questionnaireId: string;
+	questionId: string;
+	planned: boolean;
+	comment: boolean;
+}
 
 /** The diagnostic a new one was started from. */
-export const basedOnSchema = z.strictObject({
-	id: assessmentIdSchema,
+export interface BasedOn {
+	id: string;
 	/** Its creation time (its year), kept should it be deleted. */
-	createdAt: z.int().positive()
-});
-export type BasedOn = z.infer<typeof basedOnSchema>;
+	createdAt: number;
+}
 
 /** What was carried over for review, and when the officer marked the review done. */
-export const carriedSchema = z.strictObject({
-	items: z.array(carriedItemSchema).max(10_000),
-	reviewedAt: z.int().positive().optional()
-});
-export type Carried = z.infer<typeof carriedSchema>;
+export interface Carried {
+	items: CarriedItem[];
+	reviewedAt?: number;
+}
 
 /**
  * The answers carrying a plan or a comment, questionnaire by questionnaire in the given order,
