@@ -223,7 +223,7 @@ test('the export file carries the secret: imported on another computer, it still
 	await expect(slot(page, 'inclusion')).toHaveAttribute('data-status', 'sent');
 	const file = await exportFile(page, id);
 	const backup = JSON.parse(file);
-	expect(backup.formatVersion).toBe(2);
+	expect(backup.formatVersion).toBe(3);
 	// One token per questionnaire of the campaign; the one of inclusion has served.
 	expect(backup.tokens.every((t: { campaign: number }) => t.campaign === year)).toBe(true);
 	const token = backup.tokens.find(

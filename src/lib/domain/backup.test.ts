@@ -276,14 +276,14 @@ describe('backup files', () => {
 	});
 
 	it('upgrades an older format through the chain, oldest first', () => {
-		// A made-up history: format 1 named the answers "reponses", format 2 added exportedAt.
+		// A made-up history: format 7 named the answers "reponses", format 8 added exportedAt.
 		const chain: Record<number, Upgrader> = {
-			1: ({ reponses, ...rest }) => ({ ...rest, answers: reponses, formatVersion: 2 }),
-			2: (f) => ({ ...f, exportedAt: '2026-01-01T00:00:00.000Z', formatVersion: 3 })
+			7: ({ reponses, ...rest }) => ({ ...rest, answers: reponses, formatVersion: 8 }),
+			8: (f) => ({ ...f, exportedAt: '2026-01-01T00:00:00.000Z', formatVersion: 9 })
 		};
 		const { answers: list, exportedAt: _drop, ...v1 } = good();
-		const parsed = parseBackup(text({ ...v1, formatVersion: 1, reponses: list }), chain, 3);
-		// the result fails only on formatVersion (the real schema knows format 2): the chain ran
+		const parsed = parseBackup(text({ ...v1, formatVersion: 7, reponses: list }), chain, 9);
+		// the result fails only on formatVersion (the real schema knows another format): the chain ran
 		expect(parsed.ok).toBe(false);
 		if (!parsed.ok)
 			expect(parsed.problems).toEqual([
@@ -293,10 +293,10 @@ describe('backup files', () => {
 					issue: { kind: 'value', values: [String(BACKUP_VERSION)] }
 				}
 			]);
-		const missing = parseBackup(text({ ...v1, formatVersion: 1 }), { 2: chain[2]! }, 3);
+		const missing = parseBackup(text({ ...v1, formatVersion: 7 }), { 8: chain[8]! }, 9);
 		expect(missing).toEqual({
 			ok: false,
-			problems: [{ code: 'no_upgrade', version: 1, from: 1 }]
+			problems: [{ code: 'no_upgrade', version: 7, from: 7 }]
 		});
 	});
 });
@@ -334,6 +334,54 @@ describe('participation tokens in the file (format 2)', () => {
 		const parsed = parseBackup(text(toBackup({ ...diagnostic, tokens }, new Date())));
 		expect(parsed.ok).toBe(true);
 		if (parsed.ok) expect(parsed.backup.tokens).toEqual(JSON.parse(text(tokens)));
+	});
+
+	describe('format 3: the diagnostic it was started from and what was carried for review', () => {
+		const carried = {
+			basedOn: { id: 'f0e1d2c3b4a5', createdAt: 1_670_000_000_000 },
+			carried: {
+				items: [{ questionnaireId: 'donnees', questionId: 'dpo', planned: true, comment: false }],
+				reviewedAt: 1_700_000_200_000
+			}
+		};
+		it('writes format 3 and round-trips them', () => {
+			const file = toBackup(
+				{ ...diagnostic, assessment: { ...diagnostic.assessment, ...carried } },
+				new Date()
+			);
+			expect(file.formatVersion).toBe(3);
+			const parsed = parseBackup(text(file));
+			expect(parsed).toMatchObject({ ok: true });
+			if (parsed.ok) expect(parsed.backup.assessment).toMatchObject(carried);
+		});
+
+		it('reads a format-2 file (written before) as started from none', () => {
+			const v2 = { ...JSON.parse(text(toBackup(diagnostic, new Date()))), formatVersion: 2 };
+			const parsed = parseBackup(text(v2));
+			expect(parsed).toMatchObject({ ok: true, upgradedFrom: 2 });
+			if (parsed.ok) {
+				expect(parsed.backup.assessment).not.toHaveProperty('basedOn');
+				expect(parsed.backup.assessment).not.toHaveProperty('carried');
+				expect(backupAnswers(parsed.backup)).toEqual(diagnostic.answers);
+			}
+		});
+
+		it('refuses a carried item naming no question, saying where', () => {
+			const file = JSON.parse(text(toBackup(diagnostic, new Date()))) as {
+				assessment: Record<string, unknown>;
+			};
+			file.assessment = {
+				...file.assessment,
+				carried: { items: [{ questionnaireId: 'donnees', planned: true, comment: false }] }
+			};
+			const parsed = parseBackup(text(file));
+			expect(parsed.ok).toBe(false);
+			if (!parsed.ok)
+				expect(parsed.problems[0]).toMatchObject({
+					code: 'field',
+					path: 'assessment.carried.items.0.questionId'
+				});
+		});
 	});
 
 	it('reads a format-1 file as one that holds no token', () => {

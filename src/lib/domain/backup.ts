@@ -7,12 +7,13 @@ import { profileSchema } from './profile.ts';
 import type { Questionnaire } from './questionnaire.ts';
 import { questionScore } from './scoring.ts';
 import { slugSchema } from './text.ts';
+import { assessmentIdSchema, basedOnSchema, carriedSchema } from './year-schema.ts';
 
 export type { BackupProblem, FieldIssue } from './backup-problem.ts';
 
 export const BACKUP_FORMAT = 'numeriscope-diagnostic';
 /** The format this version of the app writes. Older files are upgraded by `upgraders`. */
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 
 /**
  * Bounds of an imported file, checked before anything is stored or requested: its size (checked
@@ -77,12 +78,15 @@ export const backupSchema = z
 		formatVersion: z.literal(BACKUP_VERSION),
 		exportedAt: z.iso.datetime(),
 		assessment: z.strictObject({
-			id: z.string().regex(/^[\w-]{8,64}$/),
+			id: assessmentIdSchema,
 			createdAt: z.int().positive(),
 			updatedAt: z.int().positive(),
 			questionnaires: z
 				.array(z.strictObject({ id: idSchema, version: z.int().min(1) }))
-				.max(MAX_PINNED)
+				.max(MAX_PINNED),
+			/** Format 3: the diagnostic it was started from, and what was carried over for review. */
+			basedOn: basedOnSchema.optional(),
+			carried: carriedSchema.optional()
 		}),
 		profile: profileSchema.extend({
 			name: profileSchema.shape.name.max(MAX_NAME_LENGTH),
@@ -136,10 +140,13 @@ export type Backup = z.infer<typeof backupSchema>;
 /**
  * Upgraders from each older format version to the next, applied oldest to newest on import.
  * 1 → 2: format 2 adds the participation tokens; a format-1 file holds none.
+ * 2 → 3: format 3 may say which diagnostic this one was started from (`assessment.basedOn`) and
+ * what was carried over for review (`assessment.carried`); a format-2 file was started from none.
  */
 export type Upgrader = (file: Record<string, unknown>) => Record<string, unknown>;
 export const upgraders: Readonly<Record<number, Upgrader>> = {
-	1: (file) => ({ ...file, formatVersion: 2, tokens: [] })
+	1: (file) => ({ ...file, formatVersion: 2, tokens: [] }),
+	2: (file) => ({ ...file, formatVersion: 3 })
 };
 
 export type ParseResult =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareWithEarlier, completion, completionPercent } from './progress.ts';
+import { compareWithEarlier, completion, completionPercent, scoreDelta } from './progress.ts';
 import {
 	answers,
 	choice,
@@ -8,6 +8,7 @@ import {
 	na,
 	questionnaire,
 	single,
+	text,
 	textQ,
 	ticks,
 	yesNo,
@@ -116,5 +117,69 @@ describe('compareWithEarlier', () => {
 		expect(p.version).toBe(2);
 		expect(p.changes.map((c) => c.question.id)).toEqual(['b']);
 		expect(p.comparableShare).toBe(3 / 4); // d is new in v2
+	});
+});
+
+describe('compareWithEarlier: answers compared as answers', () => {
+	const q = questionnaire(
+		[
+			single('a', [0, 50, 100], { theme: 't1' }),
+			yesNo('b', { theme: 't1' }),
+			yesNo('c', { theme: 't2' }),
+			yesNo('d', { theme: 't2' }),
+			textQ('e', { theme: 't2' }),
+			multiple('f', [50, 50], { theme: 't2' })
+		],
+		{ id: 'q' }
+	);
+
+	it('carries the earlier and the current answer of each changed question', () => {
+		const p = compareWithEarlier(
+			q,
+			answers({ a: choice('c1'), b: yes, c: na, d: no, e: text('nouveau'), f: ticks('c1', 'c0') }),
+			answers({ a: choice('c1'), b: dontKnow, c: no, e: text('ancien'), f: ticks('c0', 'c1') }),
+			1,
+			[q],
+			profile
+		);
+		// b: « je ne sais pas » → « oui » (0 → 100); c: « non » → « non applicable » (0 → not scored);
+		// a and f unchanged (the order of ticks aside), d newly answered, e free text: not listed.
+		expect(
+			p.changes.map((c) => [
+				c.question.id,
+				c.earlierAnswer.response,
+				c.answer.response,
+				c.before,
+				c.after
+			])
+		).toEqual([
+			['b', dontKnow, yes, 0, 100],
+			['c', no, na, 0, null]
+		]);
+	});
+
+	it('lists a change of answer that keeps the points (« je ne sais pas » → « non »)', () => {
+		const p = compareWithEarlier(q, answers({ b: no }), answers({ b: dontKnow }), 1, [q], profile);
+		expect(p.changes.map((c) => [c.question.id, c.before, c.after])).toEqual([['b', 0, 0]]);
+	});
+
+	it('gives each theme before, after and the change of the rounded scores', () => {
+		const p = compareWithEarlier(
+			q,
+			answers({ a: choice('c2'), b: yes }),
+			answers({ a: choice('c1'), b: no }),
+			1,
+			[q],
+			profile
+		);
+		expect(p.themes.find((t) => t.themeId === 't1')).toEqual({
+			themeId: 't1',
+			before: 25,
+			after: 100,
+			delta: 75
+		});
+		expect(p.themes.find((t) => t.themeId === 't2')?.delta).toBeNull();
+		expect(scoreDelta(61.6, 70.4)).toBe(8);
+		expect(scoreDelta(null, 70)).toBeNull();
 	});
 });

@@ -1,4 +1,4 @@
-import type { AnswerSet } from './answer.ts';
+import type { Answer, AnswerSet, Response } from './answer.ts';
 import { migrateAnswers } from './migration.ts';
 import type { Profile } from './profile.ts';
 import type { Question, Questionnaire } from './questionnaire.ts';
@@ -7,15 +7,31 @@ import { scoreQuestionnaire, type ScoreSummary } from './scoring.ts';
 // The one measure of completion lives on its own, so that the answering page does not load scoring.
 export { completion, completionPercent, hasResponse, type Completion } from './completion.ts';
 
+/** A question answered both times, with a different answer. */
+export interface AnswerChange {
+	question: Question;
+	/** Its points before and after (null: « non applicable », not scored). */
+	before: number | null;
+	after: number | null;
+	/** The earlier answer (carried to the current version) and the current one, as given. */
+	earlierAnswer: Answer;
+	answer: Answer;
+}
+
 export interface QuestionnaireProgress {
 	questionnaireId: string;
 	earlierVersion: number;
 	version: number;
 	before: ScoreSummary;
 	after: ScoreSummary;
-	themes: { themeId: string; before: number | null; after: number | null }[];
-	/** Questions whose points changed, largest change first. */
-	changes: { question: Question; before: number; after: number }[];
+	/** Theme scores before and after; `delta` in whole points of the rounded scores, when both exist. */
+	themes: { themeId: string; before: number | null; after: number | null; delta: number | null }[];
+	/**
+	 * Questions asked and answered both times whose answer changed (« je ne sais pas » → « oui »),
+	 * largest change of points first; free-text answers and questions that could not be carried
+	 * from the earlier version are left out.
+	 */
+	changes: AnswerChange[];
 	/** Share (0–1) of the questions asked now whose earlier answer could be compared. */
 	comparableShare: number;
 }
@@ -40,32 +56,69 @@ export function compareWithEarlier(
 	const notComparable = new Set(migrated.report.review.map((r) => r.questionId));
 	const asked = after.questions.filter((r) => r.status !== 'notAsked');
 	const beforeById = new Map(before.questions.map((r) => [r.questionId, r]));
-	const changes: QuestionnaireProgress['changes'] = [];
-	for (const r of after.questions) {
-		const b = beforeById.get(r.questionId);
-		if (r.score === null || b?.score === null || b === undefined || b.score === r.score) continue;
-		changes.push({
-			question: current.questions.find((q) => q.id === r.questionId)!,
-			before: b.score,
-			after: r.score
-		});
-	}
-	changes.sort((x, y) => Math.abs(y.after - y.before) - Math.abs(x.after - x.before));
+	const afterById = new Map(after.questions.map((r) => [r.questionId, r]));
+	const changes: AnswerChange[] = [];
+	current.questions.forEach((question) => {
+		const r = afterById.get(question.id);
+		const b = beforeById.get(question.id);
+		const earlierAnswer = migrated.answers[question.id];
+		const answer = currentAnswers[question.id];
+		if (
+			question.kind === 'text' ||
+			notComparable.has(question.id) ||
+			!r ||
+			r.status === 'notAsked' ||
+			!b ||
+			b.status === 'notAsked' ||
+			!earlierAnswer?.response ||
+			!answer?.response ||
+			sameResponse(earlierAnswer.response, answer.response)
+		)
+			return;
+		changes.push({ question, before: b.score, after: r.score, earlierAnswer, answer });
+	});
+	const size = (c: AnswerChange) => Math.abs((c.after ?? 0) - (c.before ?? 0));
+	changes.sort((x, y) => size(y) - size(x));
 	return {
 		questionnaireId: current.id,
 		earlierVersion,
 		version: current.version,
 		before: before.overall,
 		after: after.overall,
-		themes: current.themes.map((t) => ({
-			themeId: t.id,
-			before: before.themes[t.id]?.score ?? null,
-			after: after.themes[t.id]?.score ?? null
-		})),
+		themes: current.themes.map((t) => {
+			const b = before.themes[t.id]?.score ?? null;
+			const a = after.themes[t.id]?.score ?? null;
+			return { themeId: t.id, before: b, after: a, delta: scoreDelta(b, a) };
+		}),
 		changes,
 		comparableShare:
 			asked.length === 0
 				? 1
 				: asked.filter((r) => !notComparable.has(r.questionId)).length / asked.length
 	};
+}
+
+/** The change between two scores as shown, rounded first: 61.6 → 70.4 is 62 → 70, +8. */
+export function scoreDelta(before: number | null, after: number | null): number | null {
+	return before === null || after === null ? null : Math.round(after) - Math.round(before);
+}
+
+/** The same response, the order of ticked choices aside. */
+function sameResponse(a: Response, b: Response): boolean {
+	switch (a.type) {
+		case 'choice':
+			return b.type === 'choice' && a.choice === b.choice;
+		case 'choices':
+			return (
+				b.type === 'choices' &&
+				a.choices.length === b.choices.length &&
+				a.choices.every((c) => b.choices.includes(c))
+			);
+		case 'boolean':
+		case 'number':
+		case 'text':
+			return b.type === a.type && b.value === a.value;
+		default:
+			return b.type === a.type;
+	}
 }

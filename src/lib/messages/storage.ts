@@ -10,6 +10,7 @@ const actions: Record<StorageAction, () => string> = {
 	save_answer: m.storage_action_save_answer,
 	save_answers: m.storage_action_save_answers,
 	duplicate: m.storage_action_duplicate,
+	save_review: m.storage_action_save_review,
 	delete: m.storage_action_delete,
 	import: m.storage_action_import,
 	merge: m.storage_action_merge,

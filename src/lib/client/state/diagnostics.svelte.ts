@@ -23,7 +23,7 @@ export interface Removal {
 type LoadQuestionnaire = (id: string, version: number) => Promise<Questionnaire>;
 
 /**
- * The officer's diagnostics, as listed on the home page: list, duplicate, delete. Deleting a
+ * The officer's diagnostics, as listed on the home page: list, start next year's from one, delete. Deleting a
  * diagnostic that has sent contributions first withdraws them (they could never be withdrawn
  * once its tokens are gone); if that fails, nothing is deleted.
  */
@@ -56,8 +56,12 @@ export class DiagnosticsList {
 		}
 	}
 
-	async duplicate(id: string): Promise<string | undefined> {
-		return this.#act(() => this.#repo.duplicate(id));
+	/**
+	 * Starts next year's diagnostic from this one (answers kept, plans and comments listed for
+	 * review, see `startFrom`); its id, or undefined when it could not be stored (`error` says why).
+	 */
+	async startFrom(id: string): Promise<string | undefined> {
+		return this.#act(() => this.#repo.startFrom(id));
 	}
 
 	/** What `remove` would withdraw and lose, for the confirmation. */

@@ -5,6 +5,7 @@ import { compareWithEarlier, type QuestionnaireProgress } from '../../domain/pro
 import type { Questionnaire } from '../../domain/questionnaire.ts';
 import { buildReport } from '../../domain/report.ts';
 import { scoreQuestionnaire } from '../../domain/scoring.ts';
+import { earlierDiagnostics, type DiagnosticKey } from '../../domain/year.ts';
 import { buildContribution, fetchBenchmark } from '../benchmarks.ts';
 import { loadQuestionnaire } from '../catalog.ts';
 import type { Http } from '../participation/api.ts';
@@ -17,6 +18,16 @@ import {
 } from '../storage/repository.ts';
 import type { ParticipationState } from './participation.svelte.ts';
 
+/** What the choice of an earlier diagnostic knows of one. */
+function keyOf(d: Diagnostic): DiagnosticKey {
+	return {
+		id: d.assessment.id,
+		createdAt: d.assessment.createdAt,
+		code: d.profile.code,
+		basedOn: d.assessment.basedOn
+	};
+}
+
 /** What contributing a questionnaire would send, or why it cannot be sent yet. */
 export type Draft =
 	| { kind: 'no_token' }
@@ -28,11 +39,13 @@ export type Draft =
 export class Results {
 	readonly diagnostic: Diagnostic;
 	readonly questionnaires: Questionnaire[];
+	/** Earlier diagnostics of the same territory, newest first (see `earlierDiagnostics`). */
 	readonly earlierOptions: DiagnosticSummary[];
 	benchmarks: Record<string, Benchmark | null> = $state({});
 	/** The peer figures could not be loaded (offline?): the page says so. */
 	peersUnavailable = $state(false);
 	progress: QuestionnaireProgress[] | null = $state(null);
+	/** The diagnostic compared with: the previous one of the territory at first, '' for none. */
 	earlierId = $state('');
 	/**
 	 * Contributing, loaded when the officer opens the contribution panel (`openParticipation`):
@@ -53,15 +66,16 @@ export class Results {
 		this.questionnaires = questionnaires;
 		this.#repo = repo;
 		this.#http = http;
-		const code = diagnostic.profile.code;
-		// Earlier diagnostics of the same territory, newest first.
-		this.earlierOptions = others.filter(
-			(o) =>
-				o.assessment.id !== diagnostic.assessment.id &&
-				!!code &&
-				o.profile.code === code &&
-				o.assessment.createdAt < diagnostic.assessment.createdAt
+		const keys = others.map(keyOf);
+		this.earlierOptions = earlierDiagnostics(keyOf(diagnostic), keys).map(
+			(k) => others[keys.indexOf(k)]!
 		);
+		this.earlierId = this.earlierOptions[0]?.assessment.id ?? '';
+	}
+
+	/** Compares with the diagnostic preselected (the previous one of the territory), if any. */
+	async comparePreselected(): Promise<void> {
+		if (this.earlierId && this.progress === null) await this.compareWith(this.earlierId);
 	}
 
 	parts = $derived.by(() =>
@@ -95,16 +109,21 @@ export class Results {
 		this.earlierId = id;
 		if (!id) return void (this.progress = null);
 		const earlier = await this.#repo.get(id);
+		if (this.earlierId !== id) return; // another was chosen meanwhile
 		if (!earlier) return void (this.progress = null);
 		const out: QuestionnaireProgress[] = [];
 		for (const q of this.questionnaires) {
 			const pinned = earlier.assessment.questionnaires.find((p) => p.id === q.id);
 			if (!pinned || pinned.version > q.version) continue;
-			const versions = await Promise.all(
-				Array.from({ length: q.version - pinned.version + 1 }, (_, i) =>
-					loadQuestionnaire(q.id, pinned.version + i)
-				)
-			);
+			// The same version needs no other (nothing to fetch); an older one, the chain between.
+			const versions =
+				pinned.version === q.version
+					? [q]
+					: await Promise.all(
+							Array.from({ length: q.version - pinned.version + 1 }, (_, i) =>
+								loadQuestionnaire(q.id, pinned.version + i)
+							)
+						);
 			out.push(
 				compareWithEarlier(
 					q,
@@ -116,7 +135,7 @@ export class Results {
 				)
 			);
 		}
-		this.progress = out;
+		if (this.earlierId === id) this.progress = out;
 	}
 
 	/**

@@ -122,7 +122,7 @@ describe('the repository', () => {
 		});
 		expect(summary!.profile.name).toBe('Nancy');
 
-		const copy = await repo.duplicate(id, 4000);
+		const copy = await repo.startFrom(id, 4000);
 		expect((await repo.get(copy))?.answers).toEqual((await repo.get(id))?.answers);
 		expect((await repo.list()).map((s) => s.assessment.id)).toEqual([copy, id]);
 
@@ -134,7 +134,7 @@ describe('the repository', () => {
 	it('keeps the profile of each diagnostic separate', async () => {
 		const { repo } = await setup();
 		const id = await repo.create(profile, []);
-		const copy = await repo.duplicate(id);
+		const copy = await repo.startFrom(id);
 		await repo.updateProfile(copy, { ...profile, population: 104000 });
 		expect((await repo.get(id))?.profile.population).toBe(103671);
 		expect((await repo.get(copy))?.profile.population).toBe(104000);

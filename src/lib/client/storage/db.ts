@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Response } from '../../domain/answer.ts';
 import type { Profile } from '../../domain/profile.ts';
+import type { BasedOn, Carried } from '../../domain/year.ts';
 
 /** The territory profile of one diagnostic (each diagnostic keeps its own copy). */
 export interface StoredProfile extends Profile {
@@ -20,6 +21,10 @@ export interface StoredAssessment {
 	questionnaires: PinnedQuestionnaire[];
 	createdAt: number;
 	updatedAt: number;
+	/** The diagnostic this one was started from (absent: started empty, or stored before). */
+	basedOn?: BasedOn;
+	/** Plans and comments carried from it, listed for review (absent: nothing to review). */
+	carried?: Carried;
 }
 
 export interface StoredAnswer {

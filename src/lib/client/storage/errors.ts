@@ -10,6 +10,7 @@ export type StorageAction =
 	| 'save_answer'
 	| 'save_answers'
 	| 'duplicate'
+	| 'save_review'
 	| 'delete'
 	| 'import'
 	| 'merge'

@@ -1,5 +1,6 @@
 import type { Answer, AnswerSet } from '../../domain/answer.ts';
 import type { Profile } from '../../domain/profile.ts';
+import { carriedItems } from '../../domain/year.ts';
 import { newId } from '../id.ts';
 import {
 	emptyRecord,
@@ -141,12 +142,12 @@ export function replaceAnswers(
 	return changeAnswers(db, assessmentId, { answers: byQuestionnaire }, now);
 }
 
-/** A copy of a diagnostic (e.g. last year's as a starting point), with its own profile. */
-export function duplicateDiagnostic(
-	db: NumeriscopeDB,
-	id: string,
-	now = Date.now()
-): Promise<string> {
+/**
+ * A new diagnostic started from an earlier one (next year's, from last year's): its own copy of the
+ * profile and the answers, the versions it pins, a link to the earlier one, and the answers
+ * carrying a plan or a comment listed for review. One transaction: all of it or nothing.
+ */
+export function startFrom(db: NumeriscopeDB, id: string, now = Date.now()): Promise<string> {
 	return run('duplicate', () =>
 		db.transaction('rw', db.assessments, db.profiles, db.answers, async () => {
 			const source = await db.assessments.get(id);
@@ -154,17 +155,41 @@ export function duplicateDiagnostic(
 			if (!source || !profile) throw new Error('diagnostic introuvable');
 			const copyId = newId();
 			const profileId = newId();
+			const rows = await db.answers.where('assessmentId').equals(id).toArray();
+			const items = carriedItems(
+				groupAnswers(rows),
+				source.questionnaires.map((q) => q.id)
+			);
 			await db.profiles.add({ ...profile, id: profileId, updatedAt: now });
 			await db.assessments.add({
-				...source,
 				id: copyId,
 				profileId,
+				questionnaires: source.questionnaires,
 				createdAt: now,
-				updatedAt: now
+				updatedAt: now,
+				basedOn: { id: source.id, createdAt: source.createdAt },
+				...(items.length > 0 ? { carried: { items } } : {})
 			});
-			const rows = await db.answers.where('assessmentId').equals(id).toArray();
 			await db.answers.bulkAdd(rows.map((r) => ({ ...r, assessmentId: copyId })));
 			return copyId;
+		})
+	);
+}
+
+/** Records that the officer reviewed what was carried over (kept in the export file). */
+export function markCarriedReviewed(
+	db: NumeriscopeDB,
+	id: string,
+	now = Date.now()
+): Promise<void> {
+	return run('save_review', () =>
+		db.transaction('rw', db.assessments, async () => {
+			const a = await db.assessments.get(id);
+			if (!a?.carried) throw new Error('diagnostic introuvable');
+			await db.assessments.update(id, {
+				carried: { ...a.carried, reviewedAt: now },
+				updatedAt: now
+			});
 		})
 	);
 }
@@ -286,7 +311,8 @@ export function createRepository(db: NumeriscopeDB) {
 			replaceAnswers(db, id, answers, now),
 		changeAnswers: (id: string, change: AnswersChange, now?: number) =>
 			changeAnswers(db, id, change, now),
-		duplicate: (id: string, now?: number) => duplicateDiagnostic(db, id, now),
+		startFrom: (id: string, now?: number) => startFrom(db, id, now),
+		markCarriedReviewed: (id: string, now?: number) => markCarriedReviewed(db, id, now),
 		remove: (id: string) => removeDiagnostic(db, id),
 		put: (d: Diagnostic, now?: number, tokens?: HeldToken[]) => putDiagnostic(db, d, now, tokens),
 		getSetting: <T>(key: string) => getSetting<T>(db, key),
