@@ -113,7 +113,7 @@ describe('the editable report (DOCX)', () => {
 			'Synthèse',
 			'Scores par questionnaire',
 			'Obligations légales',
-			"Plan d'action"
+			'Plan d’action'
 		]);
 		const h2 = d.headings('Heading2');
 		expect(h2).toContain('Par quoi commencer');
