@@ -16,9 +16,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { ensureBuild } from '../../scripts/lib/build.ts';
-import { BACKUP_FORMAT, BACKUP_VERSION } from '../../src/lib/domain/backup.ts';
-import type { Question } from '../../src/lib/domain/questionnaire.ts';
-import { loadCatalog } from '../../src/lib/server/catalog/load.ts';
+import { fullBackup } from '../support/backup.ts';
 import { chromiumArgs, chromiumPath } from '../support/chromium.ts';
 import { scriptWeight, uncachedPage } from './lib/script-weight.ts';
 import { freePort, startBuiltServer } from '../support/server.ts';
@@ -31,64 +29,6 @@ function budget(name: string, ok: boolean, detail: string) {
 	budgets.push({ name, ok, detail });
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/** A full diagnostic of a commune as a backup file: every question answered, varied choices. */
-function fullBackup(only?: string[], id = 'bench00000000000000000000000001'): string {
-	// The newest version of each questionnaire (the catalog holds every published version).
-	const all = loadCatalog('questionnaires').questionnaires;
-	const questionnaires = all.filter(
-		(q) =>
-			(!only || only.includes(q.id)) && !all.some((o) => o.id === q.id && o.version > q.version)
-	);
-	const value = (q: Question, i: number) => {
-		switch (q.kind) {
-			case 'single':
-				return { type: 'choice', choice: q.choices[i % q.choices.length]!.id };
-			case 'multiple':
-				return {
-					type: 'choices',
-					choices: q.choices.filter((_, j) => j % 2 === i % 2).map((c) => c.id)
-				};
-			case 'boolean':
-				return { type: 'boolean', value: i % 2 === 0 };
-			case 'scale':
-				return { type: 'number', value: q.scale.min };
-			case 'number':
-				return { type: 'number', value: 10 };
-			case 'text':
-				return { type: 'text', value: 'RAS' };
-		}
-	};
-	return JSON.stringify({
-		format: BACKUP_FORMAT,
-		formatVersion: BACKUP_VERSION,
-		tokens: [],
-		exportedAt: new Date().toISOString(),
-		assessment: {
-			id,
-			createdAt: Date.now(),
-			updatedAt: Date.now(),
-			questionnaires: questionnaires.map((q) => ({ id: q.id, version: q.version }))
-		},
-		profile: {
-			type: 'commune',
-			name: 'Saint-Dié-des-Vosges',
-			code: '88413',
-			population: 19500,
-			populationVintage: 2023,
-			region: '44',
-			agents: '250-999'
-		},
-		answers: questionnaires.flatMap((q) =>
-			q.questions.map((question, i) => ({
-				questionnaireId: q.id,
-				questionId: question.id,
-				response: value(question, i),
-				...(i === 0 ? { comment: '« Sauvegardes testées — oui & non »' } : {})
-			}))
-		)
-	});
-}
 
 /** gzip -9 bytes of every script a page loads while `action` runs. */
 const scripts = async (page: Page, action: () => Promise<unknown>) =>
