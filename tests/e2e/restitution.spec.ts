@@ -112,6 +112,9 @@ for (const t of TERRITORIES) {
 		]);
 		for (const jargon of ['Axe', 'Cible', 'Couverture'])
 			await expect(table.getByRole('columnheader', { name: jargon, exact: true })).toHaveCount(0);
+		// « Now » is capped at ten; what was moved later says so.
+		await expect(page.getByRole('heading', { name: 'Tout de suite (10)' })).toBeVisible();
+		await expect(page.getByText(/^Actions reportées \(\d+\)\u202f: /)).toBeVisible();
 		await page.getByText('Comment lire ces chiffres').click();
 		await expect(page.getByText(/^Le score, sur 100, mesure ce qui est en place/)).toBeVisible();
 		await expectNoAxeViolations(page);

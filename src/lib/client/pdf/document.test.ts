@@ -184,8 +184,8 @@ describe('the PDF diagnostic', () => {
 		// The legend and every label, whole (wrapped lines read back in order).
 		for (const expected of [
 			'Votre territoire',
-			'Cible (actions prévues faites)',
-			'Pairs : médiane',
+			'Si le prévu est fait',
+			'Pairs : score du milieu',
 			'Pairs : moitié centrale',
 			'Hygiène informatique',
 			'Sauvegardes et continuité',
