@@ -17,8 +17,8 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { ensureBuild } from '../../scripts/lib/build.ts';
+import { fullBackup } from '../support/backup.ts';
 import { chromiumArgs, chromiumPath } from '../support/chromium.ts';
-import { fullBackup } from '../support/full-backup.ts';
 import { scriptWeight, uncachedPage } from './lib/script-weight.ts';
 import { freePort, startBuiltServer } from '../support/server.ts';
 

@@ -5,7 +5,7 @@ import type { AnswerSet } from '../../src/lib/domain/answer.ts';
 import { localize } from '../../src/lib/domain/localize.ts';
 import { buildReport } from '../../src/lib/domain/report.ts';
 import { scoreQuestionnaire } from '../../src/lib/domain/scoring.ts';
-import { AGEN, fullBackup, newestQuestionnaires, variedResponse } from '../support/full-backup.ts';
+import { AGEN, fullBackup, newestQuestionnaires, variedResponse } from '../support/backup.ts';
 import { expectNoAxeViolations } from './helpers.ts';
 
 const ID = 'docx0000000000000000000000000001';
@@ -25,7 +25,7 @@ function expectedPriorities(locale: 'fr' | 'en'): string[] {
 
 /** Imports Agen's diagnostic (about 30,000 inhabitants, all five questionnaires answered). */
 async function importAgen(page: Page, file: string, prefix: '' | '/en' = '') {
-	writeFileSync(file, fullBackup(undefined, ID, AGEN));
+	writeFileSync(file, fullBackup(undefined, ID, { profile: AGEN }));
 	await page.goto(`${prefix}/importer`);
 	await page
 		.getByLabel(prefix ? 'Assessment file (.json)' : 'Fichier de diagnostic (.json)')

@@ -64,8 +64,8 @@ test('a complete diagnostic gives radars with peers, obligations, an action plan
 	await page.setViewportSize({ width: 390, height: 844 });
 	await expect.poll(cutTexts).toEqual([]);
 	if (desktop) await page.setViewportSize(desktop);
-	await expect(page.getByText('Données de démonstration :')).toBeVisible();
-	await expect(page.locator('.peer-note').first()).toContainText(/n = \d+/);
+	await expect(page.getByText('Données de démonstration :')).toBeVisible();
+	await expect(page.locator('.peer-note').first()).toContainText(/Comparé à \d+ territoires/);
 	await expect(page.getByRole('table', { name: /Profil global par questionnaire/ })).toBeVisible();
 	await expect(page.getByRole('table', { name: /Obligations légales applicables/ })).toBeVisible();
 	const firstAction = (await page.locator('.action h4').first().innerText())
@@ -141,7 +141,7 @@ test('in English at /en: the results page, its tables and chart, and the PDF', a
 	await page.goto(`/en/diagnostics/${id}/resultats`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results: Nancy');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-	await expect(page.locator('.peer-note').first()).toContainText(/Peers: .*n = \d+/);
+	await expect(page.locator('.peer-note').first()).toContainText(/Compared with \d+ territories: /);
 	await expect(page.getByRole('heading', { name: 'Overall profile' })).toBeVisible();
 	await expect(page.getByText(/^Overall score: \d+\/100/)).toBeVisible();
 	await expect(
@@ -151,7 +151,14 @@ test('in English at /en: the results page, its tables and chart, and the PDF', a
 		page
 			.getByRole('table', { name: 'Cybersecurity by theme: chart data' })
 			.getByRole('columnheader')
-	).toContainText(['Axis', 'Score', 'Target', 'Coverage', 'Level', 'Peer median']);
+	).toContainText([
+		'Area',
+		'Score out of 100',
+		'If planned work is done',
+		'Share answered',
+		'Level',
+		'Peers: middle score'
+	]);
 	await expect(page.locator('#radar-cybersecurite-chart')).toHaveAttribute(
 		'aria-label',
 		/^Radar chart: .* The values are in the table next to it\.$/

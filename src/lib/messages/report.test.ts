@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../domain/report.ts';
-import { cohortTexts, firstSentence, incompleteTexts } from './report.ts';
+import type { Figures, Report, ReportRow } from '../domain/report.ts';
+import {
+	cohortTexts,
+	deferredTexts,
+	firstSentence,
+	globalText,
+	incompleteTexts,
+	labelText,
+	scoreTable
+} from './report.ts';
 
 const titleOf = (id: string) => ({ cyber: 'Cybersécurité', data: 'Données' })[id] ?? id;
 
@@ -37,6 +45,11 @@ describe('incompleteTexts', () => {
 		expect(fr.missing).toBe(
 			'À compléter\u202f: Cybersécurité (24 questions sans réponse), Données (1 question sans réponse).'
 		);
+		expect(fr.items).toEqual([
+			{ questionnaireId: 'cyber', text: 'Cybersécurité (24 questions sans réponse)' },
+			{ questionnaireId: 'data', text: 'Données (1 question sans réponse)' }
+		]);
+		expect(fr.itemsLabel).toBe('À compléter\u202f:');
 		expect(incompleteTexts(c, titleOf, 'en')!.missing).toBe(
 			'Still to answer: Cybersécurité (24 unanswered questions), Données (1 unanswered question).'
 		);
@@ -67,5 +80,51 @@ describe('cohortTexts', () => {
 		expect(
 			cohortTexts({ ...report, cohorts: report.cohorts.slice(0, 1) }, titleOf, 'fr').differ
 		).toBeNull();
+	});
+});
+
+describe('plain words', () => {
+	const figures: Figures = { score: 30, target: 40, coverage: 12, lowCoverage: true, level: null };
+	it('gives an incomplete diagnostic a provisional score, not a verdict', () => {
+		expect(globalText({ ...figures, level: { fr: 'Initial' } }, 'fr')).toMatch(
+			/^Score global\u202f: 30\u00a0\/\u00a0100, niveau «\u202fInitial\u202f»/
+		);
+		const provisional = globalText(figures, 'fr', false);
+		expect(provisional).toMatch(/^Score provisoire\u202f: 30\u00a0\/\u00a0100/);
+		expect(provisional).not.toMatch(/niveau|cible/);
+		expect(globalText(figures, 'en', false)).toMatch(/^Provisional score: 30\/100/);
+	});
+
+	it('heads the score tables in words a council member reads, and says what they mean', () => {
+		const row = { id: 'a', title: { fr: 'Sauvegardes' }, ...figures } as ReportRow;
+		const plain = scoreTable([row], 'fr');
+		expect(plain.head).toEqual([
+			'Domaine',
+			'Score sur 100',
+			'Si le prévu est fait',
+			'Part répondue',
+			'Niveau'
+		]);
+		expect(plain.hint).toMatch(/^Score sur 100\u202f: ce qui est en place\./);
+		expect(plain.hint).not.toMatch(/moitié centrale/);
+		const peers = { n: 12, p25: 2, median: 3, p75: 4, position: 'topQuarter' };
+		const withPeers = scoreTable([{ ...row, peers } as ReportRow], 'en');
+		expect(withPeers.head.slice(5)).toEqual([
+			'Peers: middle score',
+			'Peers: middle half',
+			'Your position'
+		]);
+		expect(withPeers.hint).toMatch(/The peers’ middle half runs/);
+		expect(withPeers.body[0]!.cells.at(-1)).toBe('among the most advanced quarter of your peers');
+	});
+
+	it('says honestly that an action was deferred by the cap on « now »', () => {
+		expect(deferredTexts(0, 'fr')).toEqual({
+			mark: 'Reportée\u202f: «\u202ftout de suite\u202f» est limité à 10 actions',
+			note: null
+		});
+		expect(deferredTexts(3, 'en').note).toMatch(/^Deferred actions \(3\): .*limited to 10 actions/);
+		expect(labelText('Pourquoi', 'fr')).toBe('Pourquoi\u202f:');
+		expect(labelText('Why', 'en')).toBe('Why:');
 	});
 });

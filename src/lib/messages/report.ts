@@ -2,7 +2,7 @@
  * The report in words, for the results page, the PDF and the CSV alike: every label, status and
  * table of the report comes from here, once, in the reader's language.
  */
-import type { Action, Horizon } from '../domain/action-plan.ts';
+import { NOW_LIMIT, type Action, type Horizon } from '../domain/action-plan.ts';
 import type { Answer } from '../domain/answer.ts';
 import { answerLabel } from './answer.ts';
 import { dateText } from './format.ts';
@@ -131,17 +131,22 @@ export const figuresText = (f: Figures, locale?: Locale) =>
 		opt(locale)
 	);
 
-/** The whole diagnostic in one sentence. */
-export const globalText = (f: Figures, locale?: Locale) =>
-	m.report_global_figures(
-		{
-			score: num(f.score),
-			level: levelText(f.level, locale),
-			coverage: num(f.coverage),
-			target: num(f.target)
-		},
-		opt(locale)
-	);
+/**
+ * The whole diagnostic in one sentence; while it is incomplete (`complete` false), a provisional
+ * score with no level, which does not read as a verdict.
+ */
+export const globalText = (f: Figures, locale?: Locale, complete = true) =>
+	complete
+		? m.report_global_figures(
+				{
+					score: num(f.score),
+					level: levelText(f.level, locale),
+					coverage: num(f.coverage),
+					target: num(f.target)
+				},
+				opt(locale)
+			)
+		: m.report_global_provisional({ score: num(f.score), coverage: num(f.coverage) }, opt(locale));
 
 export const lowCoverageText = (locale?: Locale) =>
 	m.report_low_coverage({ threshold: LOW_COVERAGE }, opt(locale));
@@ -206,7 +211,9 @@ export function scoreTable(rows: readonly ReportRow[], locale?: Locale) {
 			...(earlier ? [num(r.earlier)] : [])
 		]
 	}));
-	return { head, body, peers };
+	// What the columns mean, in a sentence under the table (more in « Comment lire ces chiffres »).
+	const hint = m.report_table_hint({}, o) + (peers ? ' ' + m.report_table_hint_peers({}, o) : '');
+	return { head, body, peers, hint };
 }
 
 /** What the peer figures of a questionnaire rest on, in one sentence (page and PDF). */
@@ -332,23 +339,33 @@ export function incompleteTexts(
 	c: Completeness,
 	titleOf: (questionnaireId: string) => string,
 	locale?: Locale
-): { title: string; text: string; missing: string } | null {
+): {
+	title: string;
+	text: string;
+	missing: string;
+	/** The same list, one item a questionnaire, for a page that links each to its questions. */
+	items: { questionnaireId: string; text: string }[];
+	itemsLabel: string;
+} | null {
 	if (c.complete) return null;
 	const o = opt(locale);
-	const list = c.missing
-		.map((x) =>
+	const items = c.missing.map((x) => ({
+		questionnaireId: x.questionnaireId,
+		text:
 			x.unanswered === 1
 				? m.report_incomplete_missing_one({ title: titleOf(x.questionnaireId) }, o)
 				: m.report_incomplete_missing_other(
 						{ title: titleOf(x.questionnaireId), count: x.unanswered },
 						o
 					)
-		)
-		.join(', ');
+	}));
+	const list = items.map((x) => x.text).join(', ');
 	return {
 		title: m.report_incomplete_title({}, o),
 		text: m.report_incomplete_text({ coverage: num(c.coverage), threshold: LOW_COVERAGE }, o),
-		missing: list ? m.report_incomplete_missing({ list }, o) : ''
+		missing: list ? m.report_incomplete_missing({ list }, o) : '',
+		items,
+		itemsLabel: m.report_incomplete_missing_label({}, o)
 	};
 }
 
@@ -402,6 +419,23 @@ export const priorityTexts = (locale?: Locale) => {
 		none: m.report_priorities_none({}, o),
 		obligation: m.report_priority_obligation({}, o),
 		why: m.report_priority_why({}, o),
-		firstStep: m.report_priority_first_step({}, o)
+		firstStep: m.report_priority_first_step({}, o),
+		incomplete: m.report_priorities_incomplete({}, o),
+		incompleteLink: m.report_priorities_incomplete_link({}, o)
 	};
 };
+
+/**
+ * The action plan's « now » is capped (`NOW_LIMIT`): the mark of an action moved later, and the
+ * sentence under the horizon that holds them (page, PDF and DOCX).
+ */
+export const deferredTexts = (count: number, locale?: Locale) => {
+	const o = opt(locale);
+	return {
+		mark: m.report_plan_deferred({ limit: NOW_LIMIT }, o),
+		note: count > 0 ? m.report_plan_deferred_note({ count, limit: NOW_LIMIT }, o) : null
+	};
+};
+
+/** A label before its value, with the language's colon: « Pourquoi : » (no-break space), "Why:". */
+export const labelText = (label: string, locale?: Locale) => m.report_label({ label }, opt(locale));

@@ -9,11 +9,7 @@ import type { Profile } from '../../domain/profile.ts';
 import { buildReport, type Report } from '../../domain/report.ts';
 import { scoreQuestionnaire } from '../../domain/scoring.ts';
 import { localize } from '../../domain/localize.ts';
-import {
-	AGEN,
-	newestQuestionnaires,
-	variedResponse
-} from '../../../../tests/support/full-backup.ts';
+import { AGEN, newestQuestionnaires, variedResponse } from '../../../../tests/support/backup.ts';
 import { priorityItems } from '../../messages/report.ts';
 import { reportDocument } from './document.ts';
 

@@ -136,7 +136,7 @@ describe('the PDF diagnostic', () => {
 		expect(flat).toContain('« Sauvegardes testées — oui & non » <img src=x onerror=alert(1)>');
 		expect(flat).toContain('Méthodologie');
 		expect(flat).toContain('Données de démonstration');
-		expect(flat).toContain('n = 12');
+		expect(flat).toContain('Comparé à 12 territoires');
 		expect(flat).toMatch(/page 1 \/ \d+/);
 		expect(flat).toContain('Non respectée');
 	});
@@ -184,9 +184,9 @@ describe('the PDF diagnostic', () => {
 		// The legend and every label, whole (wrapped lines read back in order).
 		for (const expected of [
 			'Votre territoire',
-			'Cible (actions prévues faites)',
-			'Pairs : médiane',
-			'Pairs : 1er-3e quartile',
+			'Si le prévu est fait',
+			'Pairs : score du milieu',
+			'Pairs : moitié centrale',
 			'Hygiène informatique',
 			'Sauvegardes et continuité',
 			'Homologation des téléservices'
