@@ -265,7 +265,7 @@ export function reportDocument(d: DocxInput): Document {
 	];
 
 	const scoreSection = [
-		h1(m.pdf_scores_title({}, o)),
+		h1(m.docx_scores_title({}, o)),
 		scores(
 			report.parts.map((x) => x.overall),
 			locale

@@ -12,7 +12,7 @@ import { answers, choice, questionnaire, single, yesNo, no } from '../../domain/
 import { Results } from '../state/results.svelte.ts';
 import { openDatabase } from '../storage/db.ts';
 import { createRepository } from '../storage/repository.ts';
-import { diagnosticDocument, pdfText } from './document.ts';
+import { diagnosticDocument, frenchSpacing, pdfText, type PdfVersion } from './document.ts';
 
 const rec = {
 	title: { fr: 'Tester la restauration des sauvegardes', en: 'Test backup restores' },
@@ -39,7 +39,7 @@ const cyber = questionnaire(
 			recommendations: [{ ...rec, title: { fr: 'Activer la double authentification' } }]
 		})
 	],
-	{ id: 'cybersecurite', title: { fr: 'Cybersécurité', en: 'Cybersecurity' } }
+	{ id: 'cybersecurite', title: { fr: 'Cybersécurité', en: 'Cybersecurity' }, sensitive: true }
 );
 const comment = '« Sauvegardes testées — oui & non » <img src=x onerror=alert(1)>';
 const profile = {
@@ -74,6 +74,7 @@ const cyberRadar = questionnaire(
 	{
 		id: 'cybersecurite',
 		title: { fr: 'Cybersécurité', en: 'Cybersecurity' },
+		sensitive: true,
 		themes: [
 			{ id: 'sauvegardes', title: { fr: 'Sauvegardes et continuité' } },
 			{ id: 'hygiene', title: { fr: 'Hygiène informatique' } },
@@ -84,12 +85,17 @@ const cyberRadar = questionnaire(
 
 async function render(
 	locale: 'fr' | 'en' = 'fr',
-	q = cyber
-): Promise<{ buffer: Buffer; text: string | null }> {
+	q = cyber,
+	version: PdfVersion = 'restricted',
+	given = answers({ sauvegardes: [choice('c1'), { comment }], mfa: no })
+): Promise<{
+	buffer: Buffer;
+	text: string | null;
+	pages: (first: number, last: number) => string;
+}> {
 	const db = openDatabase('pdf-test', { indexedDB: new IDBFactory(), IDBKeyRange });
 	const repo = createRepository(db);
 	const id = await repo.create(profile, [{ id: 'cybersecurite', version: 1 }]);
-	const given = answers({ sauvegardes: [choice('c1'), { comment }], mfa: no });
 	await repo.replaceAnswers(id, { cybersecurite: given });
 	const diagnostic = (await repo.get(id))!;
 	const results = new Results(diagnostic, [q], [], repo);
@@ -98,7 +104,8 @@ async function render(
 		profile,
 		date: new Date('2026-11-21T10:00:00Z'),
 		report: results.report,
-		locale
+		locale,
+		version
 	});
 	// pdfmake in Node, with the standard Helvetica font as in the browser.
 	const pdfmake = createRequire(import.meta.url)('pdfmake');
@@ -120,7 +127,11 @@ async function render(
 	} catch (e) {
 		if (process.env['CI'] === 'true') throw e; // CI installs poppler-utils
 	}
-	return { buffer, text };
+	const pages = (first: number, last: number) =>
+		execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', `${first}`, '-l', `${last}`, file, '-'], {
+			encoding: 'utf8'
+		});
+	return { buffer, text, pages };
 }
 
 describe('the PDF diagnostic', () => {
@@ -131,7 +142,7 @@ describe('the PDF diagnostic', () => {
 		const flat = text!.replace(/\s+/g, ' ');
 		expect(flat).toContain('Saint-Étienne-du-Rouvray');
 		expect(flat).toContain('Cybersécurité');
-		expect(flat).toContain('Cinq actions prioritaires');
+		expect(flat).toContain('Par quoi commencer');
 		expect(flat).toContain('Tester la restauration des sauvegardes');
 		expect(flat).toContain('« Sauvegardes testées — oui & non » <img src=x onerror=alert(1)>');
 		expect(flat).toContain('Méthodologie');
@@ -150,7 +161,7 @@ describe('the PDF diagnostic', () => {
 			'Saint-Étienne-du-Rouvray',
 			'Cybersecurity',
 			'Summary for elected members',
-			'Five priority actions',
+			'Where to start',
 			'Test backup restores',
 			'Legal obligations',
 			'Not met',
@@ -177,8 +188,8 @@ describe('the PDF diagnostic', () => {
 		const { buffer, text } = await render('fr', cyberRadar);
 		expect(text, 'pdftotext (poppler-utils) is needed to read the PDF back').not.toBeNull();
 		const radars = text!.slice(
-			text!.indexOf('Profils radar'),
-			text!.lastIndexOf('Scores par questionnaire')
+			text!.indexOf('Le détail, questionnaire par questionnaire'),
+			text!.lastIndexOf('Obligations légales')
 		);
 		const flat = radars.replace(/\s+/g, ' ');
 		// The legend and every label, whole (wrapped lines read back in order).
@@ -239,7 +250,106 @@ describe('the PDF diagnostic', () => {
 	});
 
 	it('keeps French characters and replaces what Helvetica cannot draw', () => {
-		expect(pdfText('Œuvre « été » — 5 000 € → ≥ 3')).toBe('Œuvre « été » — 5 000 € -> >= 3');
+		expect(pdfText('Œuvre « été » — 5 000 € → ≥ 3')).toBe(
+			'Œuvre «\u00a0été\u00a0» — 5 000 € -> >= 3'
+		);
 		expect(pdfText('漢')).toBe('?');
+	});
+
+	it('opens on the synthesis: the priorities, each once, before any detail', async () => {
+		const { text, pages } = await render();
+		expect(text, 'pdftotext (poppler-utils) is needed to read the PDF back').not.toBeNull();
+		const first = pages(1, 1).replace(/\s+/g, ' ');
+		for (const expected of [
+			'Synthèse pour les élus',
+			'Score global',
+			'Par quoi commencer',
+			'Pourquoi : Une sauvegarde jamais restaurée ne protège de rien.',
+			'Premier pas : Restaurer un dossier chaque trimestre.',
+			'Activer la double authentification',
+			'Points forts',
+			'Points faibles',
+			'Données de démonstration'
+		])
+			expect(first).toContain(expected);
+		expect(first).not.toContain('Le détail, questionnaire par questionnaire');
+		// Each priority once in the synthesis (the plan, in the detail, lists them again).
+		expect(first.split('Tester la restauration des sauvegardes')).toHaveLength(2);
+		expect(first.split('Activer la double authentification')).toHaveLength(2);
+		const flat = text!.replace(/\s+/g, ' ');
+		expect(flat.indexOf('Par quoi commencer')).toBeLessThan(
+			flat.indexOf('Le détail, questionnaire par questionnaire')
+		);
+	});
+
+	it('says « Diagnostic incomplet » in the synthesis when too few questions are answered', async () => {
+		const { pages } = await render('fr', cyberRadar, 'restricted', answers({ mfa: no }));
+		const first = pages(1, 1).replace(/\s+/g, ' ');
+		expect(first).toContain('Diagnostic incomplet');
+		expect(first).toMatch(/À compléter : Cybersécurité \(2 questions sans réponse\)/);
+		const complete = (await render('fr', cyberRadar)).pages(1, 1);
+		expect(complete).not.toContain('Diagnostic incomplet');
+	});
+
+	it('marks every page of the full version « Diffusion restreinte »', async () => {
+		const { text } = await render();
+		const pageTexts = text!.split('\f').filter((x) => x.trim() !== '');
+		expect(pageTexts.length).toBeGreaterThan(1);
+		for (const page of pageTexts) expect(page).toContain('Diffusion restreinte');
+	});
+
+	it('leaves the sensitive detail out of the version for wide distribution, and says so', async () => {
+		const full = (await render('fr', cyberRadar)).text!.replace(/\s+/g, ' ');
+		const { text } = await render('fr', cyberRadar, 'wide');
+		const flat = text!.replace(/\s+/g, ' ');
+		const secrets = [
+			'Les sauvegardes sont-elles testées',
+			'Sauvegardes testées — oui & non',
+			'Tester la restauration des sauvegardes',
+			'Activer la double authentification',
+			'Hygiène informatique',
+			'Loi fictive art. 1',
+			'Non respectée'
+		];
+		// The full version has them: the test would see them.
+		for (const secret of secrets) expect(full).toContain(secret);
+		for (const secret of secrets) expect(flat).not.toContain(secret);
+		expect(flat).not.toContain('Diffusion restreinte —');
+		expect(flat).toContain('Version pour diffusion large');
+		expect(flat).toContain(
+			'2 actions prioritaires du questionnaire Cybersécurité figurent dans la version à diffusion restreinte.'
+		);
+		expect(flat).toContain('Deux versions de ce document');
+		// Its global score stays.
+		expect(flat).toMatch(/Axe Score Cible Couverture .* Cybersécurité \d+ \d+ \d+ %/);
+	});
+
+	it('spaces French punctuation with no-break spaces, and keeps them in the PDF', () => {
+		const nb = '\u00a0';
+		expect(frenchSpacing('Questionnaires : « oui » ? non ; bien !')).toBe(
+			`Questionnaires${nb}: «${nb}oui${nb}» ? non${nb}; bien${nb}!`.replace(' ?', `${nb}?`)
+		);
+		expect(frenchSpacing("l'outil, https://x.fr, 10:30")).toBe('l’outil, https://x.fr, 10:30');
+		// The narrow no-break space of v2 content: not in WinAnsi, so the plain no-break space.
+		expect(pdfText(`5\u202f000${nb}€ ?`)).toBe(`5${nb}000${nb}€${nb}?`);
+		const doc = JSON.stringify(
+			diagnosticDocument({
+				profile,
+				date: new Date('2026-12-01'),
+				report: buildReport({
+					parts: [
+						{
+							questionnaire: cyber,
+							answers: answers({ sauvegardes: choice('c0') }),
+							scores: scoreQuestionnaire(cyber, profile, answers({ sauvegardes: choice('c0') }))
+						}
+					]
+				}),
+				locale: 'fr'
+			})
+		);
+		expect(doc).toContain(`Pourquoi${nb}:`);
+		expect(doc).not.toMatch(/ [:;?!»]/);
+		expect(doc).not.toMatch(/« /);
 	});
 });
