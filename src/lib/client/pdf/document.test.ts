@@ -321,7 +321,7 @@ describe('the PDF diagnostic', () => {
 		);
 		expect(flat).toContain('Deux versions de ce document');
 		// Its global score stays.
-		expect(flat).toMatch(/Axe Score Cible Couverture .* Cybersécurité \d+ \d+ \d+ %/);
+		expect(flat).toMatch(/Domaine Score sur 100 .* Cybersécurité \d+ \d+ \d+ %/);
 	});
 
 	it('spaces French punctuation with no-break spaces, and keeps them in the PDF', () => {
