@@ -31,7 +31,7 @@ const impureModules = [
 	},
 	{ regex: '^(\\.\\./)+routes(/|$)', message: 'src/lib/domain knows no route.' },
 	{
-		group: ['dexie', 'pdfmake', 'pdfmake/*'],
+		group: ['dexie', 'pdfmake', 'pdfmake/*', 'docx'],
 		message: 'src/lib/domain has no browser code.'
 	},
 	{
@@ -55,6 +55,10 @@ const ioModules = [
 		// loaded on the export click by the PDF adapter only.
 		group: ['pdfmake', 'pdfmake/*'],
 		message: 'pdfmake is used only by the PDF adapter (src/lib/client/pdf), loaded on the click.'
+	},
+	{
+		group: ['docx'],
+		message: 'docx is used only by the DOCX adapter (src/lib/client/docx), loaded on the click.'
 	}
 ];
 const requestModules = {

@@ -75,6 +75,7 @@ describe('components and route pages do no I/O', () => {
 			[
 				`import Dexie from 'dexie'; void Dexie;`,
 				`import pdfMake from 'pdfmake/build/pdfmake'; void pdfMake;`,
+				`import { Packer } from 'docx'; void Packer;`,
 				`import { repository } from '$lib/client/storage/repository'; void repository;`,
 				`import { database } from '../client/storage/db'; void database;`,
 				`import { searchTerritories } from '$lib/client/territories'; void searchTerritories;`,
