@@ -140,7 +140,7 @@ test('an invited officer contributes, withdraws, contributes again, and sees the
 			timeout: 2000
 		});
 	}).toPass({ timeout: 20_000 });
-	await expect(note).toContainText('n = 5');
+	await expect(note).toContainText('Comparé à 5 territoires');
 	await expect(note).toContainText(/de 100\s000 à 299\s999 habitants · Grand Est/);
 	await expect(note).not.toContainText('Données de démonstration');
 	await expect(page.locator('.demo-banner')).toHaveCount(0);

@@ -157,7 +157,7 @@ test('export, delete and re-import give back the same answers', async ({ page },
 	await (await download).saveAs(file);
 	expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
 		format: 'numeriscope-diagnostic',
-		formatVersion: 2
+		formatVersion: 3
 	});
 
 	await page.goto('/');
@@ -228,7 +228,7 @@ test('a corrupted file is refused with a reason, and nothing changes', async ({ 
 	const text = await exportFile(page, id);
 
 	const cases: [string, string, RegExp][] = [
-		['truncated.json', text.slice(0, text.length / 2), /n'est pas du JSON valide/],
+		['truncated.json', text.slice(0, text.length / 2), /n’est pas du JSON valide/],
 		['other.json', JSON.stringify({ hello: 'world' }), /n’est pas un diagnostic Numériscope/],
 		[
 			'unknown-question.json',

@@ -68,7 +68,7 @@ test('each obligation has its short title, legal text, reference and source link
 	);
 });
 
-test('« non applicable » is offered only where the content allows it', async ({ page }) => {
+test('« non applicable » is offered only where the content allows it', async ({ page }) => {
 	const qs = await questionnaires(page);
 	const donnees = qs.find((q) => q.id === 'donnees')!;
 	const allowed = donnees.questions.find((q) => q.id === 'algorithmes-decisions')!;

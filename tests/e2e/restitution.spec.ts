@@ -132,7 +132,7 @@ for (const t of TERRITORIES) {
 	});
 }
 
-test('an incomplete diagnostic says « Diagnostic incomplet », links what is missing, no axe violation', async ({
+test('an incomplete diagnostic says « Diagnostic incomplet », links what is missing, no axe violation', async ({
 	page
 }, info) => {
 	test.setTimeout(120_000);

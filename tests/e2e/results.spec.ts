@@ -64,7 +64,7 @@ test('a complete diagnostic gives radars with peers, obligations, an action plan
 	await page.setViewportSize({ width: 390, height: 844 });
 	await expect.poll(cutTexts).toEqual([]);
 	if (desktop) await page.setViewportSize(desktop);
-	await expect(page.getByText('Données de démonstration :')).toBeVisible();
+	await expect(page.getByText('Données de démonstration :')).toBeVisible();
 	await expect(page.locator('.peer-note').first()).toContainText(/Comparé à \d+ territoires/);
 	await expect(page.getByRole('table', { name: /Profil global par questionnaire/ })).toBeVisible();
 	await expect(page.getByRole('table', { name: /Obligations légales applicables/ })).toBeVisible();

@@ -50,7 +50,7 @@ test('next year’s diagnostic: carried items to review, the comparison preselec
 	await page.goto('/');
 	await expect(page.getByRole('heading', { name: 'Nancy — 2026' })).toBeVisible();
 	await page
-		.getByRole('button', { name: 'Nouveau diagnostic à partir de celui-ci : Nancy — 2026' })
+		.getByRole('button', { name: 'Nouveau diagnostic à partir de celui-ci : Nancy — 2026' })
 		.click();
 	await page.waitForURL(
 		(url) => /\/diagnostics\/[0-9a-f]{32}$/.test(url.pathname) && !url.pathname.endsWith(first)
@@ -64,7 +64,7 @@ test('next year’s diagnostic: carried items to review, the comparison preselec
 	const review = page.locator('section.carried-review');
 	await expect(review.getByRole('heading', { name: 'Repris du diagnostic 2026' })).toBeVisible();
 	await expect(review).toContainText(
-		'À revoir : 1 élément prévu et 1 commentaire repris du diagnostic 2026'
+		'À revoir : 1 élément prévu et 1 commentaire repris du diagnostic 2026'
 	);
 	await expect(review.locator('li[data-question]')).toHaveCount(2);
 	await expect(review.locator('li[data-question="referent-donnees"]')).toContainText('prévu');

@@ -179,7 +179,7 @@ describe('open data', () => {
 });
 
 describe('pages rendered on the server', () => {
-	it('sends the tables in the HTML, in French and in English, marked « démonstration »', async () => {
+	it('sends the tables in the HTML, in French and in English, marked « démonstration »', async () => {
 		const fr = await (await fetch(`${api.url}/observatoire`)).text();
 		expect(fr).toContain('<html lang="fr"');
 		expect((fr.match(/<table/g) ?? []).length).toBeGreaterThanOrEqual(8);
@@ -193,7 +193,7 @@ describe('pages rendered on the server', () => {
 
 	it('names a bad parameter and shows the default; a missing edition is a 404 page', async () => {
 		const html = await (await fetch(`${api.url}/observatoire?type=zzz`)).text();
-		expect(html).toContain('« type »');
+		expect(html).toContain('«\u202ftype\u202f»');
 		expect((await fetch(`${api.url}/observatoire/${latest}/9`)).status).toBe(404);
 		const edition = await (await fetch(`${api.url}/observatoire/${latest}/1`)).text();
 		expect(edition).toContain('Méthodologie');
