@@ -108,7 +108,7 @@ test('the editable report (DOCX) of a commune of 32,000: loaded on the click, na
 	expect([...at].sort((a, b) => a - b)).toEqual(at);
 	for (const heading of ['Synthèse', 'Scores par questionnaire', 'Obligations légales'])
 		expect(lines).toContain(heading);
-	expect(lines).toContain("Plan d’action");
+	expect(lines).toContain('Plan d’action');
 
 	await expectNoAxeViolations(page);
 

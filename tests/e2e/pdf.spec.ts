@@ -21,7 +21,7 @@ async function create(page: Page, search: string, pick: RegExp): Promise<string>
 	await page.getByRole('link', { name: 'Nouveau diagnostic' }).click();
 	await page.getByLabel('Rechercher votre collectivité').fill(search);
 	await page.getByRole('button', { name: pick }).first().click();
-	await page.getByLabel("Nombre d’agents").selectOption('250-999');
+	await page.getByLabel('Nombre d’agents').selectOption('250-999');
 	await page.getByRole('button', { name: 'Créer le diagnostic' }).click();
 	await page.waitForURL(/\/diagnostics\/[0-9a-f]{32}$/);
 	return page.url().split('/').pop()!;
@@ -193,7 +193,9 @@ test.describe('the PDF diagnostic', () => {
 		await download(page, 'restricted', early);
 		const synthesis = flat(pdftotext(early, 1, 2));
 		expect(synthesis).toContain('Diagnostic incomplet');
-		expect(synthesis).toMatch(/À compléter\s: .*Inclusion numérique \(\d+ questions sans réponse\)/);
+		expect(synthesis).toMatch(
+			/À compléter\s: .*Inclusion numérique \(\d+ questions sans réponse\)/
+		);
 		keepPages(early, 'agen-incomplet', 1, 2);
 
 		for (const q of ALL.slice(1)) await answerAll(page, id, q);
