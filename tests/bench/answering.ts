@@ -50,7 +50,7 @@ try {
 	await page.goto(server.url + '/diagnostics/nouveau');
 	await page.getByLabel('Rechercher votre collectivité').fill('Nancy');
 	await page.getByRole('button', { name: /^Nancy Commune/ }).click();
-	await page.getByLabel("Nombre d'agents").selectOption('1000+');
+	await page.getByLabel('Nombre d’agents').selectOption('1000+');
 	await page.getByRole('button', { name: 'Créer le diagnostic' }).click();
 	await page.waitForURL(/\/diagnostics\/[0-9a-f]{32}$/);
 	const answeringUrl = `${page.url()}/questionnaires/cybersecurite`;
