@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
-import type { Question, Questionnaire } from '../../src/lib/domain/questionnaire.ts';
+import type { Questionnaire } from '../../src/lib/domain/questionnaire.ts';
 import type { QuestionnaireSummary } from '../../src/lib/domain/summary.ts';
+import { variedResponse } from '../support/backup.ts';
 
 /** Diagnostic files for the e2e tests: a commune with every questionnaire answered, imported. */
 
@@ -19,27 +20,6 @@ export async function questionnaires(page: Page): Promise<Questionnaire[]> {
 		)
 	);
 }
-
-/** A varied answer to each question (the i-th of its questionnaire). */
-const value = (q: Question, i: number) => {
-	switch (q.kind) {
-		case 'single':
-			return { type: 'choice', choice: q.choices[i % q.choices.length]!.id };
-		case 'multiple':
-			return {
-				type: 'choices',
-				choices: q.choices.filter((_, j) => j % 2 === i % 2).map((c) => c.id)
-			};
-		case 'boolean':
-			return { type: 'boolean', value: i % 2 === 0 };
-		case 'scale':
-			return { type: 'number', value: q.scale.min };
-		case 'number':
-			return { type: 'number', value: 10 };
-		case 'text':
-			return { type: 'text', value: 'RAS' };
-	}
-};
 
 /** A backup file of a commune with every question answered (long words in the comments). */
 export function backup(qs: Questionnaire[], id: string, name: string) {
@@ -67,7 +47,7 @@ export function backup(qs: Questionnaire[], id: string, name: string) {
 			q.questions.map((question, i) => ({
 				questionnaireId: q.id,
 				questionId: question.id,
-				response: value(question, i),
+				response: variedResponse(question, i),
 				...(i === 0
 					? {
 							comment:
