@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkMessages, frenchTypography, parametersOf, usedKeys } from './lib/messages-check.ts';
+import { frenchTypography } from '../src/lib/messages/typography.ts';
+import { checkMessages, parametersOf, usedKeys } from './lib/messages-check.ts';
 
 const schema = '"$schema": "https://inlang.com/schema/inlang-message-format"';
 const catalog = (file: string, body: string) => ({ file, text: `{ ${schema}${body} }` });

@@ -4,7 +4,7 @@
  * Changes nothing else; prints how many texts it changed.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { frenchTypography } from './lib/messages-check.ts';
+import { frenchTypography } from '../src/lib/messages/typography.ts';
 
 const file = 'messages/fr.json';
 const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;

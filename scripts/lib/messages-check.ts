@@ -3,6 +3,8 @@
  * as a pure function over the files' text and the sources', so that a test can feed it cases.
  */
 
+import { frenchTypography } from '../../src/lib/messages/typography.ts';
+
 export interface Catalog {
 	/** The file's path, for the messages. */
 	file: string;
@@ -29,40 +31,6 @@ export function parametersOf(value: unknown): string[] {
 	};
 	walk(value);
 	return [...found].filter((n) => !locals.has(n)).sort();
-}
-
-const NO_BREAK = '\u202f';
-
-/**
- * French typography of one catalog text: a no-break space before « : ; ? ! » » and after « « »,
- * the typographic apostrophe « ’ ». Returns the text repaired and what was wrong. Placeholders
- * stay as they are; `10:00` and a « : » or « ? » with no space before (`https://`, `?x=1`) are
- * left alone, as in the questionnaires' check.
- * Example: "Fondement : l'article" → "Fondement\u202f: l’article", two problems.
- */
-export function frenchTypography(value: string): { fixed: string; problems: string[] } {
-	const problems: string[] = [];
-	let fixed = value.replace(/ ([:;?!»])/g, (_, c: string) => {
-		problems.push(`ordinary space before « ${c} »`);
-		return NO_BREAK + c;
-	});
-	fixed = fixed.replace(/« /g, () => {
-		problems.push('ordinary space after « « »');
-		return '«' + NO_BREAK;
-	});
-	fixed = fixed.replace(/«(?=[^\s\u202f\u00a0])/g, () => {
-		problems.push('no space after « « »');
-		return '«' + NO_BREAK;
-	});
-	fixed = fixed.replace(/(?<=[^\s\u202f\u00a0])»/g, () => {
-		problems.push('no space before « » »');
-		return NO_BREAK + '»';
-	});
-	fixed = fixed.replace(/(?<=\p{L})'(?=\p{L})/gu, () => {
-		problems.push("straight apostrophe « ' »: use « ’ »");
-		return '’';
-	});
-	return { fixed, problems };
 }
 
 const isEmpty = (v: unknown) => typeof v === 'string' && v.trim() === '';

@@ -101,7 +101,7 @@ test('a complete diagnostic gives radars with peers, obligations, an action plan
 		'Méthodologie',
 		'Données de démonstration'
 	])
-		// The PDF sets the apostrophe (’) where the content types ' (see frenchSpacing).
+		// The PDF sets the apostrophe (’) where the content types ' (see frenchTypography).
 		expect(text, `the PDF should contain « ${expected} »`).toContain(
 			expected.replace(/\s+/g, ' ').replace(/'/g, '’')
 		);

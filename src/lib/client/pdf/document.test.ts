@@ -12,7 +12,7 @@ import { answers, choice, questionnaire, single, yesNo, no } from '../../domain/
 import { Results } from '../state/results.svelte.ts';
 import { openDatabase } from '../storage/db.ts';
 import { createRepository } from '../storage/repository.ts';
-import { diagnosticDocument, frenchSpacing, pdfText, type PdfVersion } from './document.ts';
+import { diagnosticDocument, pdfText, type PdfVersion } from './document.ts';
 
 const rec = {
 	title: { fr: 'Tester la restauration des sauvegardes', en: 'Test backup restores' },
@@ -326,10 +326,10 @@ describe('the PDF diagnostic', () => {
 
 	it('spaces French punctuation with no-break spaces, and keeps them in the PDF', () => {
 		const nb = '\u00a0';
-		expect(frenchSpacing('Questionnaires : « oui » ? non ; bien !')).toBe(
+		expect(pdfText('Questionnaires : « oui » ? non ; bien !')).toBe(
 			`Questionnaires${nb}: «${nb}oui${nb}» ? non${nb}; bien${nb}!`.replace(' ?', `${nb}?`)
 		);
-		expect(frenchSpacing("l'outil, https://x.fr, 10:30")).toBe('l’outil, https://x.fr, 10:30');
+		expect(pdfText("l'outil, https://x.fr, 10:30")).toBe('l’outil, https://x.fr, 10:30');
 		// The narrow no-break space of v2 content: not in WinAnsi, so the plain no-break space.
 		expect(pdfText(`5\u202f000${nb}€ ?`)).toBe(`5${nb}000${nb}€${nb}?`);
 		const doc = JSON.stringify(

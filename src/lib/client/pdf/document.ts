@@ -28,6 +28,7 @@ import {
 	text,
 	type Locale
 } from '../../messages/report.ts';
+import { frenchTypography } from '../../messages/typography.ts';
 import { m } from '../../paraglide/messages.js';
 import { radarGeometry, radarSvg } from '../chart/radar-geometry.ts';
 import { radarSeries } from '../results-view.ts';
@@ -51,27 +52,15 @@ export interface PdfInput {
 const NBSP = '\u00a0';
 
 /**
- * French typography for print: a no-break space before : ; ? ! » and after «, where the text
- * has a space there (never added where there is none: « https://… », « 10:30 »), and the
- * typographic apostrophe between letters. For every text of the document, catalog, content or
- * typed by the officer.
- */
-export function frenchSpacing(s: string): string {
-	return s
-		.replace(/[ \u202f\u00a0\u2009]+(?=[:;?!»])/g, NBSP)
-		.replace(/«[ \u202f\u00a0\u2009]+/g, `«${NBSP}`)
-		.replace(/(\p{L})'(?=\p{L})/gu, '$1’');
-}
-
-/**
- * The standard PDF fonts (Helvetica) encode WinAnsi only: French accents, œ, « », €, — and the
+ * A text as the PDF prints it: French typography first (`frenchTypography`, for every text,
+ * catalog, content or typed by the officer), then the standard PDF fonts' limits. They (Helvetica) encode WinAnsi only: French accents, œ, « », €, — and the
  * no-break space U+00A0 are in it, but not the narrow no-break space U+202F (French number
  * formatting, v2 content) nor arrows and maths signs. The narrow one becomes U+00A0, which the
  * line breaker never breaks at either.
  */
 export function pdfText(s: string): string {
-	return frenchSpacing(s)
-		.replace(/[\u202f\u2009]/g, NBSP)
+	return frenchTypography(s)
+		.fixed.replace(/[\u202f\u2009]/g, NBSP)
 		.replace(/→/g, '->')
 		.replace(/←/g, '<-')
 		.replace(/≥/g, '>=')
