@@ -1,4 +1,5 @@
-import { FORMAT_V2, type Questionnaire } from './questionnaire.ts';
+import { FORMAT_V2 } from './question-rules.ts';
+import type { Questionnaire } from './questionnaire.ts';
 
 /**
  * A legal reference folded for comparison: no accents, lower case, « article » as « art », and

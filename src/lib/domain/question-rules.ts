@@ -4,6 +4,9 @@
  */
 import type { Choice, ChoiceQuestion, Question } from './questionnaire.ts';
 
+/** The first version of a questionnaire written in format v2 (see questionnaires/README.md). */
+export const FORMAT_V2 = 2;
+
 /**
  * Whether « non applicable » is an answer to this question. A question built by hand (not parsed)
  * without the flag keeps the version 1 rule: allowed.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { conditionSchema } from './condition-schema.ts';
+import { FORMAT_V2 } from './question-rules.ts';
 import { httpsUrlSchema, localizedSchema, slugSchema } from './text.ts';
 
 /** Every score in the content is a number of points from 0 to 100. */
@@ -184,8 +185,6 @@ const questionnaireObject = z.strictObject({
 });
 type QuestionnaireShape = z.infer<typeof questionnaireObject>;
 
-/** The first version of a questionnaire written in format v2 (see questionnaires/README.md). */
-export const FORMAT_V2 = 2;
 
 /** Fields optional in version 1 that a version 2 or later must give, each with why. */
 function requireFromV2(q: QuestionnaireShape, ctx: z.RefinementCtx) {
