@@ -34,7 +34,7 @@ async function importDiagnostic(
 async function openResults(page: Page, id: string) {
 	await page.goto(`/diagnostics/${id}/resultats`);
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-	// The peers are loaded after the first paint: wait for them, the page is then whole.
+	// The questionnaires' sections are drawn after the first paint: wait for them.
 	await expect(page.locator('.peer-note').first()).toBeVisible();
 }
 
@@ -161,4 +161,29 @@ test('an incomplete diagnostic says « Diagnostic incomplet », links what i
 	await expectNoAxeViolations(page);
 	await links.first().click();
 	await expect(page.locator('fieldset.question').first()).toBeVisible();
+});
+
+test('offline peers: the results show without peer figures, said so, and with them once back', async ({
+	page
+}, info) => {
+	test.setTimeout(120_000);
+	const id = await importDiagnostic(page, '24322', info.outputPath('diagnostic.json'));
+	const peerMedian = page.getByRole('columnheader', { name: 'Pairs\u202f: score du milieu' });
+	// The peer figures cannot be fetched (offline, or the server down): the scores still show.
+	await page.route('**/api/benchmarks**', (route) => route.abort('internetdisconnected'));
+	await page.goto(`/diagnostics/${id}/resultats`);
+	await expect(
+		page.getByText('La comparaison avec les pairs est indisponible (hors ligne\u202f?).', {
+			exact: false
+		})
+	).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Par quoi commencer' })).toBeVisible();
+	await expect(page.getByText(/^Score global\u202f: \d+\u00a0\/\u00a0100/)).toBeVisible();
+	await expect(page.locator('.radar-chart').first()).toBeVisible();
+	await expect(peerMedian).toHaveCount(0);
+	// Back online: the same page, loaded again, has the peers' figures and no such notice.
+	await page.unroute('**/api/benchmarks**');
+	await openResults(page, id);
+	await expect(page.getByText('La comparaison avec les pairs est indisponible')).toHaveCount(0);
+	await expect(peerMedian.first()).toBeVisible();
 });

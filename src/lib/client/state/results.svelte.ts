@@ -28,6 +28,33 @@ function keyOf(d: Diagnostic): DiagnosticKey {
 	};
 }
 
+/** The peer figures of each questionnaire (null where they could not be loaded). */
+export interface Peers {
+	benchmarks: Record<string, Benchmark | null>;
+	/** Some could not be loaded (offline?): the page says so. */
+	unavailable: boolean;
+}
+
+/**
+ * The latest published peer figures of each questionnaire for the profile's cohort. The results
+ * page fetches them in its load, alongside the questionnaires, so that it renders once with them
+ * (rendering without, then again with, cost a second long task of the whole page).
+ */
+export async function fetchPeers(
+	questionnaires: readonly Questionnaire[],
+	profile: Diagnostic['profile'],
+	http: typeof fetch = fetch
+): Promise<Peers> {
+	const results = await Promise.allSettled(
+		questionnaires.map((q) => fetchBenchmark(q.id, q.version, profile, http))
+	);
+	const benchmarks: Record<string, Benchmark | null> = {};
+	results.forEach(
+		(r, i) => (benchmarks[questionnaires[i]!.id] = r.status === 'fulfilled' ? r.value : null)
+	);
+	return { benchmarks, unavailable: results.some((r) => r.status === 'rejected') };
+}
+
 /** What contributing a questionnaire would send, or why it cannot be sent yet. */
 export type Draft =
 	| { kind: 'no_token' }
@@ -93,16 +120,15 @@ export class Results {
 		buildReport({ parts: this.parts, benchmarks: this.benchmarks, progress: this.progress })
 	);
 
+	/** Fetches the peer figures now (see `fetchPeers`; the page fetches them in its load). */
 	async loadBenchmarks(): Promise<void> {
-		const results = await Promise.allSettled(
-			this.questionnaires.map((q) => fetchBenchmark(q.id, q.version, this.diagnostic.profile))
-		);
-		const next: Record<string, Benchmark | null> = {};
-		results.forEach(
-			(r, i) => (next[this.questionnaires[i]!.id] = r.status === 'fulfilled' ? r.value : null)
-		);
-		this.benchmarks = next;
-		this.peersUnavailable = results.some((r) => r.status === 'rejected');
+		this.usePeers(await fetchPeers(this.questionnaires, this.diagnostic.profile));
+	}
+
+	/** Shows these peer figures (fetched by `fetchPeers`). */
+	usePeers(peers: Peers): void {
+		this.benchmarks = peers.benchmarks;
+		this.peersUnavailable = peers.unavailable;
 	}
 
 	async compareWith(id: string): Promise<void> {
