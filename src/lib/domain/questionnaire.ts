@@ -185,7 +185,6 @@ const questionnaireObject = z.strictObject({
 });
 type QuestionnaireShape = z.infer<typeof questionnaireObject>;
 
-
 /** Fields optional in version 1 that a version 2 or later must give, each with why. */
 function requireFromV2(q: QuestionnaireShape, ctx: z.RefinementCtx) {
 	if (q.version < FORMAT_V2) return;
