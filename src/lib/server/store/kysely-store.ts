@@ -41,6 +41,10 @@ export class KyselyStore implements BenchmarkStore {
 		});
 	}
 
+	writeStatement<T>(op: (db: Kysely<StoreSchema>) => Promise<T>): Promise<T> {
+		return this.kind === 'sqlite' ? this.write(op) : op(this.db);
+	}
+
 	/**
 	 * Group commit on SQLite: the writes queued meanwhile share one transaction, hence one
 	 * fsync (`synchronous = FULL` costs a few milliseconds each, in the connection's thread). Each caller is answered only once the commit is on disk. If the shared

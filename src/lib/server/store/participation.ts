@@ -1,4 +1,5 @@
 import { CompiledQuery, sql, type Kysely, type Selectable } from 'kysely';
+import { preparedAs } from './prepared.ts';
 import type { StoreSchema } from './schema.ts';
 
 type Db = Kysely<StoreSchema>;
@@ -174,8 +175,9 @@ const OPEN_INSERT_COLUMNS = [
 /**
  * The SQL of `insertContributionIfOpen`, compiled once per dialect (the adapter of a connection
  * and of its transactions is one object): the hottest write is not rebuilt and recompiled per
- * request, only its parameters are bound. The values are cast so that PostgreSQL knows their
- * types in an `INSERT … SELECT`.
+ * request, only its parameters are bound; on PostgreSQL it is a prepared statement (parsed and
+ * planned once per connection). The values are cast so that PostgreSQL knows their types in an
+ * `INSERT … SELECT`.
  */
 const openInsertSql = new WeakMap<object, string>();
 function openInsert(db: Db): string {
@@ -192,6 +194,7 @@ function openInsert(db: Db): string {
 		WHERE EXISTS (SELECT 1 FROM campaigns WHERE year = ${int(0)} AND status = 'open'
 			AND (closes IS NULL OR closes >= ${textParam('')}))
 		ON CONFLICT (token_hash) DO NOTHING`.compile(db).sql;
+		text = `${preparedAs('contribution_insert_if_open')} ${text}`;
 		openInsertSql.set(adapter, text);
 	}
 	return text;
