@@ -1,6 +1,6 @@
 import type { Answer } from '../../domain/answer.ts';
 import type { NumeriscopeDB, StoredAnswer, StoredAssessment, StoredProfile } from './db.ts';
-import { StorageError, type StorageAction } from './errors.ts';
+import type { StorageAction } from './errors.ts';
 
 /*
  * The reads and writes the answering page needs, apart from the rest of the repository
@@ -15,11 +15,16 @@ export interface Diagnostic {
 	answers: Record<string, Record<string, Answer>>;
 }
 
-/** Runs `work`; a failure becomes a StorageError naming `what` the app was doing. */
+/**
+ * Runs `work`; a failure becomes a StorageError naming `what` the app was doing. The error and
+ * its texts (every failure, every action, both languages) load with the first failure: the pages
+ * do not carry them while all goes well.
+ */
 export async function run<T>(what: StorageAction, work: () => Promise<T>): Promise<T> {
 	try {
 		return await work();
 	} catch (e) {
+		const { StorageError } = await import('./errors.ts');
 		throw StorageError.from(e, what);
 	}
 }
