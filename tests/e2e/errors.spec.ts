@@ -23,6 +23,20 @@ for (const [locale, prefix] of [
 		expect(new URL(page.url()).pathname).toMatch(locale === 'en' ? /^\/en\/?$/ : /^\/$/);
 	});
 
+	test(`a diagnostic not in this browser answers 404 with its reason and a way home (${locale})`, async ({
+		page
+	}) => {
+		// The text is loaded with the 404 only (the answering page does not carry it).
+		await page.goto(
+			`${prefix}/diagnostics/0123456789abcdef0123456789abcdef/questionnaires/cybersecurite`
+		);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(m['error_not_found_heading']!);
+		await expect(page.getByRole('alert')).toHaveText(m['answer_error_no_diagnostic']!);
+		expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+		await page.getByRole('link', { name: m['error_home']! }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(m['home_heading']!);
+	});
+
 	test(`a browser store that cannot open shows its reason with a way home (${locale})`, async ({
 		page
 	}) => {
