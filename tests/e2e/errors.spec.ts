@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations } from './helpers.ts';
+import { createNancy, expectNoAxeViolations, openQuestionnaire } from './helpers.ts';
 
 const catalog = (locale: string) =>
 	JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, string>;
@@ -58,5 +58,21 @@ for (const [locale, prefix] of [
 		await expect(page.getByRole('button', { name: m['error_reload']! })).toBeVisible();
 		await page.getByRole('link', { name: m['error_home']! }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(m['home_heading']!);
+	});
+
+	test(`a full browser store shows why the answer is not saved (${locale})`, async ({ page }) => {
+		const id = await createNancy(page);
+		await openQuestionnaire(page, id, 'cybersecurite', undefined, prefix);
+		// The storage-failure texts load with the first failure: the page does not carry them.
+		await page.evaluate(() => {
+			IDBObjectStore.prototype.put = () => {
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			};
+		});
+		await page.locator('fieldset.question').first().getByRole('radio').first().check();
+		await expect(page.locator('.save-status')).toHaveAttribute('data-state', 'error');
+		await expect(page.getByRole('alert')).toHaveText(
+			m['storage_failed_quota']!.replace('{action}', m['storage_action_save_answer']!)
+		);
 	});
 }

@@ -24,8 +24,9 @@ export async function run<T>(what: StorageAction, work: () => Promise<T>): Promi
 	try {
 		return await work();
 	} catch (e) {
-		const { StorageError } = await import('./errors.ts');
-		throw StorageError.from(e, what);
+		// Should the module be gone (the app updated on the server meanwhile), the browser's error.
+		const errors = await import('./errors.ts').catch(() => null);
+		throw errors ? errors.StorageError.from(e, what) : e;
 	}
 }
 
