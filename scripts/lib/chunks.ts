@@ -24,22 +24,36 @@ const everyPage = [
 ];
 const runtimes = /[\\/]node_modules[\\/](svelte|@sveltejs[\\/]kit)[\\/]/;
 const messages = /[\\/]paraglide[\\/]messages/;
-/** The answering page's node (`/diagnostics/[id]/questionnaires/[questionnaireId]`). */
-const answeringNode = [entry('nodes[\\\\/]7')];
+const route = (pattern: string) => new RegExp(`[\\\\/]src[\\\\/]routes[\\\\/]${pattern}`);
+/** The answering page (`/diagnostics/[id]/questionnaires/[questionnaireId]`): its page and load. */
+const answeringRoute = route(
+	'diagnostics[\\\\/]\\[id\\][\\\\/]questionnaires[\\\\/]\\[questionnaireId\\][\\\\/]\\+page\\.(svelte|ts)$'
+);
 /** The observatory's layout and pages. */
-const observatoryNodes = [entry('nodes[\\\\/](3|11|12|13)')];
-/** Any other node: code the answering page shares with another page. */
-const otherNodes = [entry('nodes[\\\\/](?!7\\.js$)\\d+')];
+const observatoryRoutes = route('observatoire[\\\\/]');
+/** Every page and layout. */
+const anyRoute = route('(.*[\\\\/])?\\+(page|layout)\\.(svelte|ts)$');
+/** Another page than the answering page. */
+const otherRoute = (id: string) => anyRoute.test(id) && !answeringRoute.test(id);
 
 /** Whether `id` is one of `entries` or statically imported, directly or not, by one of them. */
-function reachedFrom(entries: RegExp[], id: string, ctx: ChunkingContext): boolean {
+function reachedFrom(
+	entries: RegExp | ((id: string) => boolean) | RegExp[],
+	id: string,
+	ctx: ChunkingContext
+): boolean {
+	const matches = Array.isArray(entries)
+		? (x: string) => entries.some((re) => re.test(x))
+		: entries instanceof RegExp
+			? (x: string) => entries.test(x)
+			: entries;
 	const seen = new Set<string>();
 	const stack = [id];
 	while (stack.length > 0) {
 		const current = stack.pop()!;
 		if (seen.has(current)) continue;
 		seen.add(current);
-		if (entries.some((re) => re.test(current))) return true;
+		if (matches(current)) return true;
 		stack.push(...(ctx.getModuleInfo(current)?.importers ?? []));
 	}
 	return false;
@@ -63,8 +77,8 @@ export const chunkGroups: CodeSplittingGroup[] = [
 			(id, ctx) =>
 				!messages.test(id) &&
 				!onEveryPage(id, ctx) &&
-				reachedFrom(answeringNode, id, ctx) &&
-				reachedFrom(observatoryNodes, id, ctx)
+				reachedFrom(answeringRoute, id, ctx) &&
+				reachedFrom(observatoryRoutes, id, ctx)
 		)
 	},
 	{
@@ -73,11 +87,10 @@ export const chunkGroups: CodeSplittingGroup[] = [
 			'answering',
 			(id, ctx) =>
 				!messages.test(id) &&
-				!answeringNode.some((re) => re.test(id)) &&
-				reachedFrom(otherNodes, id, ctx) &&
 				!onEveryPage(id, ctx) &&
-				reachedFrom(answeringNode, id, ctx) &&
-				!reachedFrom(observatoryNodes, id, ctx)
+				reachedFrom(answeringRoute, id, ctx) &&
+				reachedFrom(otherRoute, id, ctx) &&
+				!reachedFrom(observatoryRoutes, id, ctx)
 		)
 	}
 ];
