@@ -2,6 +2,7 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { catalogPlugin } from './src/lib/server/catalog/vite-plugin.ts';
+import { chunkGroups } from './scripts/lib/chunks.ts';
 
 export default defineConfig({
 	plugins: [
@@ -18,6 +19,10 @@ export default defineConfig({
 		catalogPlugin(),
 		sveltekit()
 	],
+	build: {
+		sourcemap: process.env['SOURCEMAP'] === '1',
+		rollupOptions: { output: { codeSplitting: { groups: chunkGroups } } }
+	},
 	resolve: {
 		// Dexie's default entry wraps its ES5/UMD build for CommonJS interop; the ESM "modern"
 		// build is ~2 KB (gzip) lighter on every page that stores answers.

@@ -1,6 +1,4 @@
 import type { ClientInit, HandleClientError } from '@sveltejs/kit';
-import { isUserFacing, storageCode } from '$lib/client/errors';
-import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 
 /**
@@ -12,14 +10,11 @@ export const init: ClientInit = () => {
 };
 
 /**
- * Unexpected errors in the browser (a `load` or a navigation): a storage failure keeps its
- * careful message (private browsing, full, closed by another tab); anything else is logged with
- * an id to quote and shown with a generic message, in the page's language.
+ * Unexpected errors in the browser: see `handleClientError`, loaded with the first error (no
+ * page carries it while all goes well). Should it fail to load, Kit's own message is shown.
  */
-export const handleError: HandleClientError = ({ error, status, message }) => {
-	if (isUserFacing(error)) return { message: error.message, code: storageCode(error) };
-	if (status < 500) return { message };
-	const id = crypto.randomUUID().slice(0, 8);
-	console.error(`numeriscope: error ${id}:`, error);
-	return { message: m.error_unexpected({ id }), code: id };
-};
+export const handleError: HandleClientError = (input) =>
+	import('$lib/client/handle-error').then(
+		({ handleClientError }) => handleClientError(input),
+		() => ({ message: input.message })
+	);

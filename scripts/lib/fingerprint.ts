@@ -8,6 +8,7 @@ const INPUTS = [
 	'static',
 	'svelte.config.js',
 	'vite.config.ts',
+	'scripts/lib/chunks.ts',
 	'package-lock.json'
 ];
 

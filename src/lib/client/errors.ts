@@ -1,5 +1,5 @@
 import { m } from '../paraglide/messages.js';
-import { StorageError } from './storage/errors.ts';
+import type { StorageError } from './storage/errors.ts';
 
 /**
  * Errors whose message is already written for the officer, in the page's language: storage
@@ -23,7 +23,12 @@ export function errorMessage(e: unknown): string {
 	return m.error_unexpected_detail({ detail });
 }
 
-/** The code shown on the error page for a storage failure (`storage_quota`…), else undefined. */
+/**
+ * The code shown on the error page for a storage failure (`storage_quota`…), else undefined.
+ * Told apart by name too: the StorageError class loads with the first failure (see `run`).
+ */
 export function storageCode(e: unknown): string | undefined {
-	return e instanceof StorageError ? `storage_${e.code}` : undefined;
+	return e instanceof Error && e.name === 'StorageError'
+		? `storage_${(e as StorageError).code}`
+		: undefined;
 }

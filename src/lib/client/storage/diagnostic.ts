@@ -1,6 +1,6 @@
 import type { Answer } from '../../domain/answer.ts';
 import type { NumeriscopeDB, StoredAnswer, StoredAssessment, StoredProfile } from './db.ts';
-import { StorageError, type StorageAction } from './errors.ts';
+import type { StorageAction } from './errors.ts';
 
 /*
  * The reads and writes the answering page needs, apart from the rest of the repository
@@ -15,12 +15,18 @@ export interface Diagnostic {
 	answers: Record<string, Record<string, Answer>>;
 }
 
-/** Runs `work`; a failure becomes a StorageError naming `what` the app was doing. */
+/**
+ * Runs `work`; a failure becomes a StorageError naming `what` the app was doing. The error and
+ * its texts (every failure, every action, both languages) load with the first failure: the pages
+ * do not carry them while all goes well.
+ */
 export async function run<T>(what: StorageAction, work: () => Promise<T>): Promise<T> {
 	try {
 		return await work();
 	} catch (e) {
-		throw StorageError.from(e, what);
+		// Should the module be gone (the app updated on the server meanwhile), the browser's error.
+		const errors = await import('./errors.ts').catch(() => null);
+		throw errors ? errors.StorageError.from(e, what) : e;
 	}
 }
 
