@@ -10,6 +10,9 @@
  *    `POST /api/contributions`, 20 at a time (target ≥ 200 per second on SQLite);
  * 4. the line `reads during writes / reads alone: X`: GET throughput while 20 connections
  *    contribute, 5 contributions per second each, over GET throughput alone (target ≥ 0.8).
+ *    The writers' process paces them with one clock ticking every 20 ms (see writers.ts), and
+ *    prints its own CPU per contribution: it stands for browsers on other machines, yet shares
+ *    this machine's two cores with the server and the load generator.
  *    100 contributions a second is a campaign's peak many times over (every French commune,
  *    EPCI, département and région sending its five questionnaires within an hour is ~50 a
  *    second). The same ratio with the 20 connections writing as fast as the server answers is
@@ -142,7 +145,7 @@ function write(
 	seconds: number,
 	rate: number | undefined,
 	startAt: number
-): Promise<{ sent: number; failed: number; ms: number }> {
+): Promise<{ sent: number; failed: number; ms: number; cpuMs: number }> {
 	const file = join(dir, `writes-${randomBytes(4).toString('hex')}.json`);
 	writeFileSync(
 		file,
@@ -322,7 +325,7 @@ async function benchStore(
 			const rounds: {
 				alone: LoadResult;
 				during: LoadResult;
-				written: { sent: number; ms: number };
+				written: { sent: number; ms: number; cpuMs: number };
 			}[] = [];
 			for (let i = 0; i < 2; i++) {
 				const alone = await measure(api, MIXED_SECONDS);
@@ -347,7 +350,7 @@ async function benchStore(
 			console.log(line(`GET while ${WRITERS} connections contribute (${how})`, during));
 			for (const [i, r] of rounds.entries())
 				console.log(
-					`    round ${i + 1}: alone ${fmt(r.alone.requests.average)} req/s, during ${fmt(r.during.requests.average)} req/s, ${fmt(r.written.sent)} contributions in ${fmt(r.written.ms / 1000, 1)} s (${fmt((r.written.sent * 1000) / r.written.ms)}/s)`
+					`    round ${i + 1}: alone ${fmt(r.alone.requests.average)} req/s, during ${fmt(r.during.requests.average)} req/s, ${fmt(r.written.sent)} contributions in ${fmt(r.written.ms / 1000, 1)} s (${fmt((r.written.sent * 1000) / r.written.ms)}/s; the writers' own CPU ${(r.written.cpuMs / r.written.sent).toFixed(2)} ms each)`
 				);
 			return during.requests.average / alone.requests.average;
 		};
