@@ -2,7 +2,7 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { catalogPlugin } from './src/lib/server/catalog/vite-plugin.ts';
-import { chunkGroups } from './scripts/lib/chunks.ts';
+import { chunkGroups, svelteExtras } from './scripts/lib/chunks.ts';
 
 export default defineConfig({
 	plugins: [
@@ -17,10 +17,24 @@ export default defineConfig({
 			emitPrettierIgnore: false
 		}),
 		catalogPlugin(),
-		sveltekit()
+		sveltekit(),
+		{
+			// A chunk group that leaves its modules' dependencies to other groups (`svelte-extras`,
+			// scripts/lib/chunks.ts) needs entries that may export more than their own names; its
+			// modules have no side effects, so the chunks that do not call them do not import them.
+			name: 'chunk-groups',
+			options: (options) => ({ ...options, preserveEntrySignatures: 'allow-extension' }),
+			transform: (code, id) =>
+				svelteExtras.test(id) ? { code, map: null, moduleSideEffects: false } : undefined
+		}
 	],
 	build: {
 		sourcemap: process.env['SOURCEMAP'] === '1',
+		// No preload helper in the JavaScript (~0.6 KB gzip on every page): Kit writes a
+		// `<link rel="modulepreload">` for each of a page's chunks in its HTML, and starts loading
+		// a route's node on hover or tap before a client-side navigation; the node's own imports
+		// then follow in one more step. CSS of lazy modules is still loaded by the bundler.
+		modulePreload: false,
 		rollupOptions: { output: { codeSplitting: { groups: chunkGroups } } }
 	},
 	resolve: {

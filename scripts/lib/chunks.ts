@@ -23,6 +23,17 @@ const everyPage = [
 	entry('nodes[\\\\/][01]')
 ];
 const runtimes = /[\\/]node_modules[\\/](svelte|@sveltejs[\\/]kit)[\\/]/;
+/**
+ * Svelte's helpers that neither the root layout nor the answering page use: `bind:value`,
+ * `bind:group`, `bind:checked` and `<select>` values (the forms: new diagnostic, profile,
+ * invitation, PDF version…), `style:` (the observatory's map) and `$state.snapshot` (the
+ * importer, the version upgrade). They are a chunk of their own (`svelte-extras`) rather than in
+ * `app`. Their top level only declares functions and constants (an empty Set, an empty array):
+ * vite.config.ts tells the bundler so, so that `app` does not import their chunk for its side
+ * effects.
+ */
+export const svelteExtras =
+	/[\\/]svelte[\\/]src[\\/]internal[\\/](client[\\/]dom[\\/]elements[\\/](bindings[\\/](input|select)|style)|shared[\\/]clone)\.js$/;
 const messages = /[\\/]paraglide[\\/]messages/;
 const route = (pattern: string) => new RegExp(`[\\\\/]src[\\\\/]routes[\\\\/]${pattern}`);
 /** The answering page (`/diagnostics/[id]/questionnaires/[questionnaireId]`): its page and load. */
@@ -65,6 +76,12 @@ function onEveryPage(id: string, ctx: ChunkingContext): boolean {
 
 /** The groups, highest priority first (a module goes to the first group that takes it). */
 export const chunkGroups: CodeSplittingGroup[] = [
+	{
+		priority: 4,
+		// Their dependencies are Svelte's core, which `app` takes.
+		includeDependenciesRecursively: false,
+		...byName('svelte-extras', (id) => svelteExtras.test(id))
+	},
 	{
 		priority: 3,
 		// `name` gets the chunking context that `test` does not.

@@ -47,8 +47,9 @@ export class AnsweringSession {
 
 	/** Sets (or, with undefined, erases) the answer to a question and saves it. */
 	async set(questionId: string, given: Answer | undefined): Promise<void> {
-		// IndexedDB cannot store the proxies of reactive state: write a plain copy.
-		const answer = given && $state.snapshot(given);
+		// IndexedDB cannot store the proxies of reactive state: write a plain copy. An answer is
+		// JSON data (answerSchema); a JSON copy spares this page `$state.snapshot`'s runtime.
+		const answer: Answer | undefined = given && JSON.parse(JSON.stringify(given));
 		if (answer) this.answers[questionId] = answer;
 		else delete this.answers[questionId];
 		this.#pending++;
