@@ -5,6 +5,8 @@ import type { BenchmarkStore } from './types.ts';
 
 interface Pending {
 	op: (tx: Transaction<StoreSchema>) => Promise<unknown>;
+	/** One statement (`writeStatement`): alone in its batch, it runs without BEGIN and COMMIT. */
+	statement: boolean;
 	resolve: (value: unknown) => void;
 	reject: (error: unknown) => void;
 }
@@ -34,15 +36,19 @@ export class KyselyStore implements BenchmarkStore {
 
 	write<T>(op: (tx: Transaction<StoreSchema>) => Promise<T>): Promise<T> {
 		if (this.kind !== 'sqlite') return this.db.transaction().execute(op);
-		return new Promise<T>((resolve, reject) => {
-			this.#queue.push({ op, resolve: resolve as (v: unknown) => void, reject });
-			if (!this.#flushing)
-				this.#flushing = new Promise<void>((r) => setImmediate(r)).then(() => this.#flush());
-		});
+		return this.#enqueue(op, false);
 	}
 
 	writeStatement<T>(op: (db: Kysely<StoreSchema>) => Promise<T>): Promise<T> {
-		return this.kind === 'sqlite' ? this.write(op) : op(this.db);
+		return this.kind === 'sqlite' ? this.#enqueue(op, true) : op(this.db);
+	}
+
+	#enqueue<T>(op: (tx: Transaction<StoreSchema>) => Promise<T>, statement: boolean): Promise<T> {
+		return new Promise<T>((resolve, reject) => {
+			this.#queue.push({ op, statement, resolve: resolve as (v: unknown) => void, reject });
+			if (!this.#flushing)
+				this.#flushing = new Promise<void>((r) => setImmediate(r)).then(() => this.#flush());
+		});
 	}
 
 	/**
@@ -56,6 +62,13 @@ export class KyselyStore implements BenchmarkStore {
 	async #flush(): Promise<void> {
 		while (this.#queue.length > 0) {
 			const batch = this.#queue.splice(0);
+			const [only] = batch;
+			if (batch.length === 1 && only!.statement) {
+				// A statement alone commits by itself (durably: synchronous = FULL), in one round
+				// trip to the connection's thread instead of three.
+				await only!.op(this.db as Transaction<StoreSchema>).then(only!.resolve, only!.reject);
+				continue;
+			}
 			try {
 				const results = await this.db.transaction().execute(async (tx) => {
 					const out: unknown[] = [];

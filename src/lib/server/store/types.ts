@@ -37,8 +37,9 @@ export interface BenchmarkStore {
 	write<T>(op: (tx: Transaction<StoreSchema>) => Promise<T>): Promise<T>;
 	/**
 	 * Runs a write made of ONE statement (atomic by itself) and resolves once it is committed
-	 * (durably). On SQLite it joins the group commit as `write` does; on PostgreSQL it runs
-	 * alone, without BEGIN and COMMIT: one round trip instead of three.
+	 * (durably). On SQLite it joins the group commit as `write` does, and runs without BEGIN and
+	 * COMMIT when alone in its batch; on PostgreSQL it runs alone, without BEGIN and COMMIT: one
+	 * round trip instead of three.
 	 */
 	writeStatement<T>(op: (db: Kysely<StoreSchema>) => Promise<T>): Promise<T>;
 	/** Contribution rows (live or withdrawn), optionally only the demo or only the real ones. */
