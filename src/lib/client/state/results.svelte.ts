@@ -120,12 +120,7 @@ export class Results {
 		buildReport({ parts: this.parts, benchmarks: this.benchmarks, progress: this.progress })
 	);
 
-	/** Fetches the peer figures now (see `fetchPeers`; the page fetches them in its load). */
-	async loadBenchmarks(): Promise<void> {
-		this.usePeers(await fetchPeers(this.questionnaires, this.diagnostic.profile));
-	}
-
-	/** Shows these peer figures (fetched by `fetchPeers`). */
+	/** Shows these peer figures (fetched by `fetchPeers`, in the page's load). */
 	usePeers(peers: Peers): void {
 		this.benchmarks = peers.benchmarks;
 		this.peersUnavailable = peers.unavailable;
