@@ -3,9 +3,6 @@
  * every way to contribute without a fresh token of the right cell is refused, and nothing
  * stored changes. The service is driven directly (the HTTP layer is tested in tests/http/).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalog } from '../../src/lib/domain/catalog.ts';
 import type { ParticipationToken } from '../../src/lib/domain/participation.ts';
@@ -17,45 +14,25 @@ import {
 	insertCampaign,
 	setCampaignStatus
 } from '../../src/lib/server/store/campaigns.ts';
-import { openPostgresStore } from '../../src/lib/server/store/postgres.ts';
-import { openSqliteStore } from '../../src/lib/server/store/sqlite.ts';
 import type { BenchmarkStore } from '../../src/lib/server/store/types.ts';
 import { territories } from '../../src/lib/server/territories/data.ts';
 import { contribution, questionnaires, tokenHashOf } from '../support/api.ts';
 import { dumpStore } from '../support/editions.ts';
 import { blindFor } from '../support/participation.ts';
-import { postgresBinaries, startPostgres, type RunningPostgres } from '../support/postgres.ts';
+import { storeBackends } from '../support/stores.ts';
 import { RSABSSA } from '@cloudflare/blindrsa-ts';
 
 const suite = RSABSSA.SHA384.PSS.Randomized();
 // A second version of `donnees` that no campaign here collects.
 const donnees1 = questionnaires.find((q) => q.id === 'donnees' && q.version === 1)!;
 const catalog = createCatalog([...questionnaires, { ...donnees1, version: 2 }]);
-const withPostgres = postgresBinaries() !== null || process.env.CI === 'true';
 const YEAR = new Date().getUTCFullYear();
 const LAST_YEAR = YEAR - 1;
 
-let dir: string;
-let pg: RunningPostgres | null = null;
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'numeriscope-participation-'));
-	if (withPostgres) pg = await startPostgres();
-}, 60_000);
-afterAll(() => {
-	pg?.stop();
-	rmSync(dir, { recursive: true, force: true });
-});
+const backends = storeBackends('participation');
 
 /** Every row of every table, order-free: equal snapshots mean nothing changed. */
 const snapshot = async (store: BenchmarkStore) => JSON.stringify(await dumpStore(store.db));
-
-const backends = [
-	{ name: 'SQLite', open: () => openSqliteStore(join(dir, `p-${Math.random()}.sqlite`)) },
-	{
-		name: 'PostgreSQL',
-		open: async () => openPostgresStore(await pg!.database('participation'))
-	}
-].filter((b) => withPostgres || b.name === 'SQLite');
 
 describe.each(backends)('participation on $name', ({ open }) => {
 	let store: BenchmarkStore;

@@ -4,9 +4,6 @@
  * token and a closed campaign, and on PostgreSQL runs as a named prepared statement.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCampaign, setCampaignStatus } from '../../src/lib/server/store/campaigns.ts';
@@ -14,27 +11,10 @@ import {
 	insertContributionIfOpen,
 	type ContributionRow
 } from '../../src/lib/server/store/participation.ts';
-import { openPostgresStore } from '../../src/lib/server/store/postgres.ts';
-import { openSqliteStore } from '../../src/lib/server/store/sqlite.ts';
 import type { BenchmarkStore } from '../../src/lib/server/store/types.ts';
-import { postgresBinaries, startPostgres, type RunningPostgres } from '../support/postgres.ts';
+import { storeBackends } from '../support/stores.ts';
 
-const withPostgres = postgresBinaries() !== null || process.env.CI === 'true';
-let dir: string;
-let pg: RunningPostgres | null = null;
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'numeriscope-write-statement-'));
-	if (withPostgres) pg = await startPostgres();
-}, 60_000);
-afterAll(() => {
-	pg?.stop();
-	rmSync(dir, { recursive: true, force: true });
-});
-
-const backends = [
-	{ name: 'SQLite', open: () => openSqliteStore(join(dir, 'w.sqlite')) },
-	{ name: 'PostgreSQL', open: async () => openPostgresStore(await pg!.database('write')) }
-].filter((b) => withPostgres || b.name === 'SQLite');
+const backends = storeBackends('write');
 
 const row = (tokenHash = randomBytes(32).toString('hex')): ContributionRow => ({
 	id: randomBytes(16).toString('hex'),
